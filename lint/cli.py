@@ -1,0 +1,266 @@
+"""The `scrapelint` command: check, rule, rules.
+
+Exit codes (ruff's): 0 no finding at or above `--fail-on`, 1 findings,
+2 usage, configuration or internal error.  `--exit-zero` turns 1 into 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from scrapelint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scrapelint",
+        description="A data-quality linter for scraped article metadata (Markdown front matter, JSONL, Parquet).",
+    )
+    parser.add_argument("--version", action="version", version=f"scrapelint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint files, folders, datasets or stdin (-)",
+                           description="Lint scraped articles: Markdown files with front matter, JSONL or Parquet datasets.")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin")
+    check.add_argument("--format", default="text", help="output format: text, json, sarif, github (or a plugin's)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--select", type=_csv, metavar="RULES", help="comma-separated codes, prefixes, names or ALL; replaces the configured set")
+    check.add_argument("--extend-select", type=_csv, default=[], metavar="RULES", help="rules to add to the selection")
+    check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="rules to disable")
+    check.add_argument("--fail-on", choices=("error", "warning", "note"), help="lowest severity that fails the run (default: warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--config", metavar="FILE", help="use this configuration file, not the discovered ones")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
+    check.add_argument("--quiet", "-q", action="store_true", help="print nothing when there is no finding")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes marked unsafe")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for a document read from stdin")
+    check.add_argument("--no-color", action="store_true", help="never colour the text output")
+
+    rule = sub.add_parser("rule", help="explain a rule", description="Print a rule's page: what it checks, why, an example, the fix.")
+    rule.add_argument("rule", metavar="CODE|NAME")
+    rule.add_argument("--format", choices=("text", "json"), default="text")
+
+    rules = sub.add_parser("rules", help="list every rule", description="A table of every known rule.")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "rule":
+            return cmd_rule(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        build_parser().print_help()
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def error(message: str) -> int:
+    print(f"scrapelint: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+# -- check ------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from scrapelint.config import ConfigError, find_config_file, load_config
+    from scrapelint.discovery import Target, display_path, walk
+    from scrapelint.engine import Linter, RunOptions, default_jobs, run_units, make_units, reader_table
+    from scrapelint.findings import Severity
+    from scrapelint.plugin import get_plugin_manager
+    from scrapelint.reporters import ReportContext, Summary
+    from scrapelint.rule import RegistryError
+
+    if args.fix and args.diff:
+        return error("--fix and --diff exclude each other: --diff shows what --fix would write")
+    paths = args.paths or ["."]
+    if paths.count("-") > 1:
+        return error("stdin (-) can be read once")
+    options = RunOptions(
+        select=tuple(args.select) if args.select is not None else None,
+        extend_select=tuple(args.extend_select),
+        ignore=tuple(args.ignore),
+        fix=args.fix,
+        diff=args.diff,
+        unsafe_fixes=args.unsafe_fixes,
+    )
+
+    reporters: dict = {}
+    for batch in get_plugin_manager().hook.scrapelint_reporters():
+        reporters.update(batch or {})
+    if args.format not in reporters:
+        return error(f"unknown format {args.format!r}; available: {', '.join(sorted(reporters))}")
+
+    # configurations: --config for everything, else the closest to each path
+    configs = []
+    config_index: dict[Path | None, int] = {}
+    linters = []
+
+    def config_for(path: Path) -> int:
+        file = Path(args.config) if args.config else find_config_file(path)
+        key = file.resolve() if file else None
+        if key not in config_index:
+            config = load_config(file)
+            linters.append(Linter(config, options))  # validates rules and options now, in this process
+            config_index[key] = len(configs)
+            configs.append(config)
+        return config_index[key]
+
+    try:
+        if args.config and not Path(args.config).is_file():
+            return error(f"--config {args.config}: no such file")
+        targets: list[Target] = []
+        stdin = None
+        reader_table()  # plugins' readers, before walking
+        for raw in paths:
+            if raw == "-":
+                key = config_for(Path.cwd())
+                stdin = (sys.stdin.buffer.read(), args.stdin_filename or "-", key)
+                continue
+            path = Path(raw)
+            if not path.exists():
+                return error(f"{raw}: no such file or directory")
+            key = config_for(path)
+            if path.is_dir():
+                targets.extend(walk(path, configs[key], key))
+            else:
+                targets.append(Target(path, display_path(path), key))
+    except (ConfigError, RegistryError) as exc:
+        return error(str(exc))
+
+    fail_on = Severity.parse(args.fail_on or (configs[0].settings.fail_on if configs else "warning"))
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    color = args.format == "text" and not args.output and not args.no_color and _color_wanted()
+    enabled = sorted({type(r).__name__: type(r) for lin in linters for r in lin.rules}.values(), key=lambda r: r.code)
+    context = ReportContext(rules=enabled, color=color, statistics=args.statistics, quiet=args.quiet,
+                            fix_mode="fix" if args.fix else "diff" if args.diff else None)
+    reporter = reporters[args.format](out, context)
+    summary = Summary(files=len(targets) + (1 if stdin else 0))
+    failing = 0
+    errors: list[str] = []
+
+    def on_result(result) -> None:
+        nonlocal failing
+        summary.add(result)
+        reporter.document(result)
+        failing += sum(1 for f in result.findings if f.severity >= fail_on)
+        errors.extend(result.errors)
+
+    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+    try:
+        reporter.start()
+        run_units(make_units(targets, stdin), configs, options, jobs, on_result)
+        reporter.finish(summary)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    for message in errors:
+        print(f"scrapelint: error: {message}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.diff:
+        return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _color_wanted() -> bool:
+    import os
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+# -- rule, rules ----------------------------------------------------------------------
+
+
+def _rule_info(rule) -> dict:
+    from scrapelint.plugin import plugin_of
+    from scrapelint.rule import FAMILIES
+
+    options = []
+    for name, field in rule.Options.model_fields.items():
+        options.append({
+            "name": field.alias or name,
+            "type": getattr(field.annotation, "__name__", str(field.annotation)),
+            "default": field.get_default(call_default_factory=True),
+            "description": field.description or "",
+        })
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "family": rule.family(),
+        "family_description": FAMILIES.get(rule.family(), ""),
+        "summary": rule.summary(),
+        "severity": str(rule.severity),
+        "fixable": rule.fixable,
+        "default_enabled": rule.default_enabled,
+        "plugin": plugin_of(rule),
+        "options": options,
+        "documentation": rule.documentation(),
+    }
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    from scrapelint.rule import get_registry
+
+    rule = get_registry().lookup(args.rule)
+    if rule is None:
+        return error(f"unknown rule {args.rule!r}; `scrapelint rules` lists them")
+    info = _rule_info(rule)
+    if args.format == "json":
+        print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
+        return EXIT_CLEAN
+    print(f"# {info['code']} {info['name']}\n")
+    print(f"Family: {info['family']} ({info['family_description']}). Default severity: {info['severity']}. "
+          f"Fixable: {'yes' if info['fixable'] else 'no'}. "
+          f"{'Enabled by default' if info['default_enabled'] else 'Off unless selected'}. Plugin: {info['plugin']}.\n")
+    print(info["documentation"])
+    if info["options"]:
+        print("\nOptions (under [tool.scrapelint.rules." + info["code"] + "]):")
+        for opt in info["options"]:
+            print(f"  {opt['name']} ({opt['type']}, default {opt['default']!r}): {opt['description']}")
+    return EXIT_CLEAN
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from scrapelint.rule import get_registry
+
+    infos = [_rule_info(r) for r in get_registry()]
+    if args.format == "json":
+        for info in infos:
+            info.pop("documentation")
+        print(json.dumps(infos, indent=2, ensure_ascii=False, default=str))
+        return EXIT_CLEAN
+    rows = [("code", "name", "family", "severity", "fix", "plugin")]
+    rows += [(i["code"], i["name"], i["family"], i["severity"], "yes" if i["fixable"] else "", i["plugin"]) for i in infos]
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

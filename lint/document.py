@@ -1,0 +1,279 @@
+"""The Document every rule reads: metadata, body, exact line numbers, and
+lazily computed views shared by all rules.
+
+A view (lines, words, links, headings, URL parts, Markdown tokens, article
+layout) is computed at most once per document, on first use, and only if
+some enabled rule asks for it.  Rules never re-read the file or re-parse the
+body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, NamedTuple
+from urllib.parse import SplitResult, urlsplit
+
+# Canonical field -> keys tried, in order, when the configuration names none.
+DEFAULT_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "source": ("source", "url", "link", "source_url", "canonical_url"),
+    "date": ("date", "published", "published_at", "date_published", "pubdate"),
+    "description": ("description", "summary", "excerpt"),
+    "word_count": ("word_count", "wordcount", "words"),
+    "author": ("author", "authors", "byline"),
+    "body": ("text", "body", "content", "markdown"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """Where a top-level front-matter key stands in the file."""
+
+    line: int  # 1-based file line of the key
+    column: int  # 1-based column of the key
+    value_start: int | None = None  # offsets into Document.text of the value
+    value_end: int | None = None  # as written (quotes included), when on one line
+
+
+class Link(NamedTuple):
+    line: int  # 1-based file line
+    column: int  # 1-based column of the opening bracket
+    end_column: int  # 1-based column just past the closing parenthesis
+    text: str
+    target: str
+    image: bool
+
+
+class Heading(NamedTuple):
+    line: int  # 1-based file line
+    level: int
+    text: str
+
+
+_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?)\)")
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class Document:
+    """One scraped article: a Markdown file or a dataset record.
+
+    `text` is the whole decoded file with its newlines as they were (BOM
+    removed, `bom` remembers it), so fixes can edit it byte for byte.  For
+    dataset records `text` is None and nothing is fixable.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        text: str | None = None,
+        meta: dict[str, Any] | None = None,
+        body: str = "",
+        body_start_line: int = 1,
+        meta_format: str | None = None,
+        keys: dict[str, KeyInfo] | None = None,
+        fm_end_line: int = 0,
+        record: str | None = None,
+        record_line: int | None = None,
+        field_map: dict[str, str] | None = None,
+        bom: bool = False,
+        unreadable: str | None = None,
+        unreadable_line: int | None = None,
+        fm_error: tuple[str, int, int] | None = None,
+        duplicate_keys: list[tuple[str, int, int]] | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.meta = meta if meta is not None else {}
+        self.body = body
+        self.body_start_line = body_start_line
+        self.meta_format = meta_format  # "yaml", "toml", "json" or None (no front matter)
+        self.keys = keys or {}
+        self.fm_end_line = fm_end_line  # file line of the closing delimiter (0: none)
+        self.record = record
+        self.record_line = record_line
+        self.field_map = field_map or {}
+        self.bom = bom
+        self.unreadable = unreadable  # why the input could not be read at all
+        self.unreadable_line = unreadable_line
+        self.fm_error = fm_error  # (message, line, column) of a front-matter syntax error
+        self.duplicate_keys = duplicate_keys or []  # (key, line, first line)
+
+    # -- identity -----------------------------------------------------------
+
+    @property
+    def is_record(self) -> bool:
+        return self.record is not None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.path}[{self.record}]" if self.record is not None else self.path
+
+    # -- metadata -----------------------------------------------------------
+
+    def field_key(self, field: str) -> str | None:
+        """The metadata key that holds a canonical field (title, source, date...)."""
+        configured = self.field_map.get(field)
+        if configured is not None:
+            return configured if configured in self.meta else None
+        for key in DEFAULT_FIELD_ALIASES.get(field, (field,)):
+            if key in self.meta:
+                return key
+        return None
+
+    def field(self, field: str) -> Any:
+        key = self.field_key(field)
+        return None if key is None else self.meta[key]
+
+    def key_line(self, key: str | None) -> int | None:
+        """File line of a metadata key; for records, the record's line."""
+        if key is None:
+            return self.record_line if self.is_record else None
+        info = self.keys.get(key)
+        if info is not None:
+            return info.line
+        return self.record_line if self.is_record else None
+
+    def value_span(self, key: str) -> tuple[int, int] | None:
+        """(start, end) offsets of a key's value as written, if on one line."""
+        info = self.keys.get(key)
+        if info is None or info.value_start is None or self.text is None:
+            return None
+        return info.value_start, info.value_end
+
+    # -- body views ----------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """Body lines without their line endings (CR of CRLF removed)."""
+        lines = self.body.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if "\r" in self.body:
+            lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+        return lines
+
+    def file_line(self, index: int) -> int:
+        """File line of body line `index` (0-based); a record's line for records."""
+        if self.is_record:
+            return self.record_line or 1
+        return self.body_start_line + index
+
+    def body_index(self, file_line: int) -> int:
+        return file_line - self.body_start_line
+
+    @cached_property
+    def line_offsets(self) -> list[int]:
+        """Offset into `text` of the start of each body line (Markdown files)."""
+        start = 0 if self.text is None else len(self.text) - len(self.body)
+        offsets = []
+        pos = start
+        for raw in self.body.split("\n"):
+            offsets.append(pos)
+            pos += len(raw) + 1
+        return offsets
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Whitespace tokens of the body (the word count's definition)."""
+        return self.body.split()
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """0-based body lines inside fenced code blocks (fences included)."""
+        if "```" not in self.body and "~~~" not in self.body:
+            return frozenset()
+        inside: set[int] = set()
+        fence: str | None = None
+        for i, line in enumerate(self.lines):
+            m = _FENCE_RE.match(line)
+            if fence is None:
+                if m:
+                    fence = m.group(1)
+                    inside.add(i)
+            else:
+                inside.add(i)
+                if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                    fence = None
+        return frozenset(inside)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Inline Markdown links and images, line-exact (a compiled regex, not
+        a full parse: markdown-it costs ~1.7 ms a document, 25x the floor)."""
+        found = []
+        code = self.code_lines
+        for i, line in enumerate(self.lines):
+            if "](" not in line or i in code:
+                continue
+            for m in _LINK_RE.finditer(line):
+                target = m.group(3)
+                found.append(Link(self.file_line(i), m.start() + 1, m.end() + 1, m.group(2), target, m.group(1) == "!"))
+        return found
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """ATX (`# x`) and setext (`x` over `===`) headings outside code."""
+        found = []
+        code = self.code_lines
+        lines = self.lines
+        for i, line in enumerate(lines):
+            if i in code or not line:
+                continue
+            if line.lstrip().startswith("#"):
+                m = _ATX_RE.match(line)
+                if m:
+                    found.append(Heading(self.file_line(i), len(m.group(1)), (m.group(2) or "").strip()))
+                    continue
+            if i + 1 < len(lines) and line.strip() and (lines[i + 1][:1] in "=-") and lines[i + 1]:
+                m = _SETEXT_RE.match(lines[i + 1])
+                if m and not line.lstrip().startswith(("-", "*", "+", ">")):
+                    found.append(Heading(self.file_line(i), 1 if m.group(1)[0] == "=" else 2, line.strip()))
+        return found
+
+    @cached_property
+    def markdown_tokens(self) -> list:
+        """The body parsed by markdown-it-py (CommonMark).  Costly: ask only
+        when a cheap check has shown the structure matters.  Token `.map`
+        holds 0-based body lines."""
+        from markdown_it import MarkdownIt
+
+        return MarkdownIt("commonmark").parse(self.body)
+
+    # -- URL -----------------------------------------------------------------
+
+    @cached_property
+    def url(self) -> SplitResult | None:
+        """The source URL, split; None when absent or not a string."""
+        value = self.field("source")
+        if not isinstance(value, str) or not value.strip():
+            return None
+        try:
+            return urlsplit(value.strip())
+        except ValueError:
+            return None
+
+    @cached_property
+    def host(self) -> str:
+        """The source URL's host, lower-case, without `www.`."""
+        url = self.url
+        host = (url.hostname or "") if url else ""
+        return host[4:] if host.startswith("www.") else host
+
+    # -- article layout (shared by the date and boilerplate families) ----------
+
+    @cached_property
+    def layout(self):
+        """Where the article starts and ends, captions, tail blocks: see
+        `scrapelint.article`."""
+        from scrapelint.article import analyse
+
+        return analyse(self)

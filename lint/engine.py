@@ -1,0 +1,374 @@
+"""The run: targets -> documents -> rules -> findings, in one pass, on all cores.
+
+Work is cut into units (a chunk of files, or a chunk of a JSONL file's
+lines) and handed to a process pool through a bounded window, so memory
+stays flat however large the input, and results come back in input order
+whatever `--jobs` is.  A rule that crashes on a document is an error line,
+never the end of the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from scrapelint.config import Config, ConfigError
+from scrapelint.document import Document
+from scrapelint.findings import Finding, Severity
+from scrapelint.readers import ReadSettings, Reader
+from scrapelint.rule import RegistryError, Rule, get_registry
+from scrapelint import suppressions as sup_mod
+
+FILES_PER_UNIT = 32
+RECORDS_PER_UNIT = 256
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line adds to each configuration (picklable)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
+
+
+@dataclass
+class DocResult:
+    display: str
+    findings: list[Finding]
+    fixed: int = 0
+    diff: str | None = None
+    errors: list[str] = field(default_factory=list)
+    documents: int = 1
+
+
+class Linter:
+    """The selected, configured rules of one configuration."""
+
+    def __init__(self, config: Config, options: RunOptions = RunOptions()) -> None:
+        self.config = config
+        self.options = options
+        s = config.settings
+        registry = self.registry = get_registry()
+        where = config.describe()
+        try:
+            select = list(options.select) if options.select is not None else s.select
+            classes = registry.select(select, [*s.extend_select, *options.extend_select], [*s.ignore, *options.ignore])
+        except RegistryError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+
+        rule_options: dict[str, dict] = {}
+        for key, values in s.rules.items():
+            rule = registry.lookup(key)
+            if rule is None:
+                raise ConfigError(f"{where}: `rules.{key}`: unknown rule; `scrapelint rules` lists them")
+            rule_options[rule.code] = {**rule_options.get(rule.code, {}), **values}
+        severities: dict[str, Severity] = {}
+        for key, value in s.severity.items():
+            rule = registry.lookup(key)
+            if rule is None:
+                raise ConfigError(f"{where}: `severity.{key}`: unknown rule; `scrapelint rules` lists them")
+            severities[rule.code] = Severity.parse(value)
+
+        from pydantic import ValidationError
+
+        self.rules: list[Rule] = []
+        for cls in classes:
+            try:
+                opts = cls.Options.model_validate(rule_options.get(cls.code, {}))
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                key = ".".join(str(p) for p in err["loc"])
+                raise ConfigError(f"{where}: invalid value for `rules.{cls.code}.{key}`: {err['msg']}") from None
+            rule = cls(opts, severities.get(cls.code))
+            setup = getattr(rule, "setup", None)
+            if setup is not None:
+                setup(config)
+            self.rules.append(rule)
+        self.unreadable_rules = [r for r in self.rules if r.checks_unreadable]
+        self.doc_rules = [r for r in self.rules if not isinstance(r, sup_mod.UnusedSuppression)]
+        self.unused_rule = next((r for r in self.rules if isinstance(r, sup_mod.UnusedSuppression)), None)
+        self.active_codes = {r.code for r in self.rules}
+        self.read_settings = ReadSettings(max_file_size=s.max_file_size, field_map=dict(s.fields))
+
+        import pathspec
+
+        self.per_file_ignores = []
+        for pattern, selectors in s.per_file_ignores.items():
+            try:
+                codes = {r.code for sel in selectors for r in registry.resolve(sel)}
+            except RegistryError as exc:
+                raise ConfigError(f"{where}: `per-file-ignores.{pattern}`: {exc}") from None
+            self.per_file_ignores.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), codes))
+
+    # -- one document ------------------------------------------------------------
+
+    def ignored_codes(self, path: str) -> set[str]:
+        if not self.per_file_ignores:
+            return set()
+        try:
+            rel = Path(path).resolve().relative_to(self.config.root).as_posix()
+        except ValueError:
+            rel = path
+        out: set[str] = set()
+        for spec, codes in self.per_file_ignores:
+            if spec.match_file(rel):
+                out |= codes
+        return out
+
+    def lint(self, doc: Document, ignored: set[str] | None = None) -> tuple[list[Finding], list[str]]:
+        """Findings of every selected rule on one document, suppressions applied."""
+        rules = self.unreadable_rules if doc.unreadable else self.doc_rules
+        findings: list[Finding] = []
+        errors: list[str] = []
+        for rule in rules:
+            if ignored and rule.code in ignored:
+                continue
+            try:
+                findings.extend(rule.check(doc))
+            except Exception:
+                errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
+                              + traceback.format_exc(limit=-3))
+        if doc.text is not None and "scrapelint:" in doc.text:
+            sups = sup_mod.parse(doc.text)
+            sup_mod.apply(findings, sups)
+            if self.unused_rule is not None and (not ignored or self.unused_rule.code not in ignored):
+                findings.extend(self.unused_rule.report(doc, sups, self.registry, self.active_codes))
+        findings = [f for f in findings if not f.suppressed]
+        findings.sort(key=Finding.sort_key)
+        if findings:
+            annotate(doc, findings)
+        return findings, errors
+
+
+def _position(text: str, offset: int) -> dict[str, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return {"line": text.count("\n", 0, offset) + 1, "column": offset - line_start + 1, "offset": offset}
+
+
+def annotate(doc: Document, findings: list[Finding]) -> None:
+    """Add what reporters need and cannot compute without the document.
+
+    A fingerprint: a line-independent identity for each finding (rule, file,
+    record and the text of its line, not its number), so it survives edits
+    elsewhere in the file; SARIF's partialFingerprints and baselines use it.
+    The line and column of each fix edit, for JSON and SARIF."""
+    if doc.text is not None:
+        for f in findings:
+            if f.fix is not None:
+                f.extra["edits"] = [{"start": _position(doc.text, e.start), "end": _position(doc.text, e.end),
+                                     "content": e.replacement} for e in f.fix.edits]
+    file_lines = doc.text.split("\n") if doc.text is not None else None
+    seen: dict[str, int] = {}
+    for f in findings:
+        context = ""
+        if file_lines is not None and f.line and f.line <= len(file_lines):
+            context = " ".join(file_lines[f.line - 1].split())
+        elif doc.is_record:
+            context = f.message
+        base = f"{f.code}\0{f.path}\0{f.record or ''}\0{context}"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        f.extra["fingerprint"] = hashlib.sha256(f"{base}\0{n}".encode()).hexdigest()[:32]
+
+
+# -- units of work --------------------------------------------------------------
+
+_LINTERS: list[Linter] = []
+_READERS: dict[str, Reader] = {}
+
+
+def _init_worker(configs: list[Config], options: RunOptions) -> None:
+    _LINTERS[:] = [Linter(c, options) for c in configs]
+    _READERS.clear()
+    _READERS.update(reader_table())
+
+
+def reader_table() -> dict[str, Reader]:
+    from scrapelint.plugin import get_plugin_manager
+
+    table: dict[str, Reader] = {}
+    for batch in reversed(get_plugin_manager().hook.scrapelint_readers()):
+        for reader in batch or ():
+            for suffix in reader.suffixes:
+                table[suffix.lower()] = reader
+    return table
+
+
+def reader_for(path: Path) -> Reader:
+    name = path.name.lower()
+    for suffix, reader in sorted(_READERS.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return reader
+    return _READERS[".md"]
+
+
+def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[str]) -> DocResult:
+    from scrapelint.fixes import apply_edits, select_edits, unified_diff, write_atomic
+    from scrapelint.readers import load_markdown
+    from scrapelint.readers.markdown import parse_markdown_text
+
+    doc = load_markdown(path, display, linter.read_settings)
+    findings, errors = linter.lint(doc, ignored)
+    options = linter.options
+    if not (options.fix or options.diff) or doc.text is None:
+        return DocResult(display, findings, errors=errors)
+    original = text = doc.text
+    fixed = 0
+    for _ in range(10):  # fixes may unlock others; stop when stable
+        accepted, edits = select_edits(findings, options.unsafe_fixes)
+        if not edits:
+            break
+        new_text = apply_edits(text, edits)
+        if new_text == text:
+            break
+        fixed += len(accepted)
+        text = new_text
+        doc = parse_markdown_text(text, display, linter.read_settings.field_map, bom=doc.bom)
+        findings, more = linter.lint(doc, ignored)
+        errors += more
+    if text == original:
+        return DocResult(display, findings, errors=errors)
+    if options.diff:
+        return DocResult(display, findings, fixed, diff=unified_diff(display, original, text), errors=errors)
+    try:
+        write_atomic(path, text, doc.bom)
+    except OSError as exc:
+        errors.append(f"{display}: could not write the fixes: {exc}")
+        return DocResult(display, findings, errors=errors)
+    return DocResult(display, findings, fixed, errors=errors)
+
+
+def process_unit(unit: tuple) -> list[DocResult]:
+    kind = unit[0]
+    results: list[DocResult] = []
+    if kind == "files":
+        for path_str, display, key in unit[1]:
+            linter = _LINTERS[key]
+            path = Path(path_str)
+            ignored = linter.ignored_codes(path_str)
+            reader = reader_for(path)
+            if reader.name == "markdown":
+                results.append(_lint_markdown_file(linter, path, display, ignored))
+                continue
+            try:
+                for doc in reader.read(path, display, linter.read_settings):
+                    findings, errors = linter.lint(doc, ignored)
+                    results.append(DocResult(display, findings, errors=errors))
+            except OSError as exc:
+                doc = Document(display, unreadable=f"cannot read: {exc.strerror or exc}")
+                findings, errors = linter.lint(doc, ignored)
+                results.append(DocResult(display, findings, errors=errors))
+    elif kind == "records":
+        from scrapelint.readers import read_jsonl_lines
+
+        _, display, key, path_str, lines = unit
+        linter = _LINTERS[key]
+        ignored = linter.ignored_codes(path_str)
+        for doc in read_jsonl_lines(lines, display, linter.read_settings):
+            findings, errors = linter.lint(doc, ignored)
+            results.append(DocResult(display, findings, errors=errors))
+    elif kind == "stdin":
+        from scrapelint.readers.markdown import parse_markdown
+
+        _, data, display, key = unit
+        linter = _LINTERS[key]
+        doc = parse_markdown(data, display, linter.read_settings.field_map)
+        findings, errors = linter.lint(doc, linter.ignored_codes(display))
+        results.append(DocResult(display, findings, errors=errors))
+    return results
+
+
+def make_units(targets: Iterable, stdin: tuple[bytes, str, int] | None) -> Iterator[tuple]:
+    """Cut the targets into units of work; JSONL files are streamed in chunks
+    of lines so a single large dataset is spread over every core."""
+    if stdin is not None:
+        yield ("stdin", *stdin)
+    batch: list[tuple[str, str, int]] = []
+    for target in targets:
+        reader = reader_for(target.path)
+        if reader.name == "jsonl":
+            if batch:
+                yield ("files", batch)
+                batch = []
+            yield from _jsonl_units(target)
+            continue
+        batch.append((str(target.path), target.display, target.config_key))
+        if len(batch) >= FILES_PER_UNIT:
+            yield ("files", batch)
+            batch = []
+    if batch:
+        yield ("files", batch)
+
+
+def _jsonl_units(target) -> Iterator[tuple]:
+    chunk: list[tuple[int, bytes]] = []
+    try:
+        with target.path.open("rb") as f:
+            for n, raw in enumerate(f, 1):
+                if raw.strip():
+                    chunk.append((n, raw))
+                if len(chunk) >= RECORDS_PER_UNIT:
+                    yield ("records", target.display, target.config_key, str(target.path), chunk)
+                    chunk = []
+    except OSError:
+        yield ("files", [(str(target.path), target.display, target.config_key)])  # reported as unreadable
+        return
+    if chunk:
+        yield ("records", target.display, target.config_key, str(target.path), chunk)
+
+
+def run_units(units: Iterator[tuple], configs: list[Config], options: RunOptions, jobs: int,
+              on_result: Callable[[DocResult], None]) -> None:
+    """Process every unit, calling `on_result` in input order."""
+    _init_worker(configs, options)
+    if jobs <= 1:
+        for unit in units:
+            for result in process_unit(unit):
+                on_result(result)
+        return
+    first = []
+    for unit in units:  # a run of one or two units is not worth a pool
+        first.append(unit)
+        if len(first) > 2:
+            break
+    if len(first) <= 2:
+        for unit in first:
+            for result in process_unit(unit):
+                on_result(result)
+        return
+
+    import multiprocessing
+    from collections import deque
+    from itertools import chain
+
+    method = "fork" if sys.platform.startswith("linux") else None
+    context = multiprocessing.get_context(method)
+    window = jobs * 4
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(configs, options)) as pool:
+        pending: deque = deque()
+        for unit in chain(first, units):
+            pending.append(pool.submit(process_unit, unit))
+            if len(pending) >= window:
+                for result in pending.popleft().result():
+                    on_result(result)
+        while pending:
+            for result in pending.popleft().result():
+                on_result(result)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1

@@ -1,0 +1,68 @@
+"""What a rule reports: a Finding, with an optional Fix made of text Edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    NOTE = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: "str | Severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}: use error, warning or note") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` of the document's text with ``replacement``.
+
+    Offsets are character offsets into `Document.text`, the decoded file as
+    it is (newlines untouched, BOM excluded), so a fix rewrites nothing else.
+    """
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    message: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    fix: Fix | None = None
+    record: str | None = None  # dataset record id, for JSONL/Parquet input
+    suppressed: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.column or 0, self.code, self.message)

@@ -1,0 +1,74 @@
+"""The pluggy plugin host, after sqlfluff's (`src/sqlfluff/core/plugin/`).
+
+A plugin is a module (or object) with functions marked `@hookimpl`, found
+through the entry-point group ``scrapelint``.  Each entry point is loaded on
+its own: one that fails to import is reported as a warning and skipped, so a
+broken third-party package never takes the linter down with it.  The built-in
+rule families, readers and reporters are registered exactly the same way.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib.metadata import entry_points
+from typing import Any
+
+import pluggy
+
+PROJECT = "scrapelint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+class PluginSpec:
+    """The hooks a plugin may implement.  Each returns a list (or dict)."""
+
+    @hookspec
+    def scrapelint_rules(self) -> list[type]:
+        """Rule classes (subclasses of `scrapelint.Rule`) this plugin adds."""
+
+    @hookspec
+    def scrapelint_readers(self) -> list[Any]:
+        """Readers (`scrapelint.readers.Reader` instances) for input formats."""
+
+    @hookspec
+    def scrapelint_reporters(self) -> dict[str, Any]:
+        """Output formats: a mapping of format name to a reporter class."""
+
+    @hookspec
+    def scrapelint_default_config(self) -> dict[str, Any]:
+        """Configuration defaults, merged under the user's configuration."""
+
+
+class PluginLoadWarning(UserWarning):
+    pass
+
+
+@lru_cache(maxsize=1)
+def get_plugin_manager() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(PluginSpec)
+    for ep in entry_points(group=PROJECT):
+        if pm.has_plugin(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+            pm.register(plugin, name=ep.name)
+        except Exception as exc:  # any failure of a plugin is the plugin's, not ours
+            print(
+                f"scrapelint: warning: plugin {ep.name!r} ({ep.value}) failed to load and is skipped: "
+                f"{type(exc).__name__}: {exc}",
+                file=sys.stderr,
+            )
+    return pm
+
+
+def plugin_of(obj: object) -> str:
+    """The name of the plugin that registered the module an object lives in."""
+    pm = get_plugin_manager()
+    module = getattr(obj, "__module__", "")
+    for name, plugin in pm.list_name_plugin():
+        if getattr(plugin, "__name__", None) == module:
+            return name
+    return module.split(".")[0]

@@ -1,0 +1,107 @@
+"""Output formats.  A reporter streams: `start()`, then `document(result)`
+once per document in input order, then `finish(summary)`.  Nothing is
+held in memory but counters, so a report on millions of records stays flat.
+
+Built in: text, json, sarif, github.  A plugin adds a format by returning
+`{"name": ReporterClass}` from the `scrapelint_reporters` hook.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from scrapelint.findings import Finding, Severity
+from scrapelint.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from scrapelint.engine import DocResult
+    from scrapelint.rule import Rule
+
+
+@dataclass
+class ReportContext:
+    rules: list[type["Rule"]]  # every enabled rule, for SARIF's rule table
+    repo_root: Path | None = None  # SARIF URIs are relative to it
+    color: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    fix_mode: str | None = None  # "fix", "diff" or None
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    documents: int = 0
+    by_severity: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    fixable_by_rule: Counter = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+    documents_with_findings: int = 0
+    fixed: int = 0
+    errors: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+    @property
+    def fixable(self) -> int:
+        return sum(self.fixable_by_rule.values())
+
+    def add(self, result: "DocResult") -> None:
+        self.documents += result.documents
+        self.fixed += result.fixed
+        self.errors += len(result.errors)
+        if result.findings:
+            self.documents_with_findings += 1
+        for f in result.findings:
+            self.by_severity[f.severity] += 1
+            self.by_rule[f.code] += 1
+            self.names[f.code] = f.name
+            if f.fix is not None:
+                self.fixable_by_rule[f.code] += 1
+
+
+class Reporter:
+    def __init__(self, stream: IO[str], context: ReportContext) -> None:
+        self.stream = stream
+        self.context = context
+
+    def start(self) -> None:
+        pass
+
+    def document(self, result: "DocResult") -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: Summary) -> None:
+        pass
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def fix_to_dict(finding: Finding) -> dict | None:
+    if finding.fix is None:
+        return None
+    return {
+        "message": finding.fix.message,
+        "safe": finding.fix.safe,
+        "edits": finding.extra.get("edits", []),
+    }
+
+
+@hookimpl
+def scrapelint_reporters():
+    from scrapelint.reporters.github import GithubReporter
+    from scrapelint.reporters.json import JsonReporter
+    from scrapelint.reporters.sarif import SarifReporter
+    from scrapelint.reporters.text import TextReporter
+
+    return {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter}
+
+
+__all__ = ["Reporter", "ReportContext", "Summary", "Severity", "plural", "fix_to_dict"]

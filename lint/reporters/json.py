@@ -1,0 +1,57 @@
+"""The JSON report, version 1 (documented in docs/output.md).
+
+Streamed: the `findings` array is written as documents are checked, the
+`summary` last.
+"""
+
+from __future__ import annotations
+
+import json
+
+from scrapelint import __version__
+from scrapelint.reporters import Reporter, Summary, fix_to_dict
+
+FORMAT_VERSION = 1
+
+
+def finding_to_dict(f) -> dict:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": str(f.severity),
+        "message": f.message,
+        "path": f.path,
+        "record": f.record,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "fix": fix_to_dict(f),
+        "fingerprint": f.extra.get("fingerprint"),
+    }
+
+
+class JsonReporter(Reporter):
+    def start(self) -> None:
+        head = {"version": FORMAT_VERSION, "tool": {"name": "scrapelint", "version": __version__}}
+        self.stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
+        self._first = True
+
+    def document(self, result) -> None:
+        for f in result.findings:
+            self.stream.write(("\n  " if self._first else ",\n  ") + json.dumps(finding_to_dict(f), ensure_ascii=False))
+            self._first = False
+
+    def finish(self, summary: Summary) -> None:
+        data = {
+            "files": summary.files,
+            "documents": summary.documents,
+            "documents_with_findings": summary.documents_with_findings,
+            "findings": summary.total,
+            "by_severity": {str(k): v for k, v in sorted(summary.by_severity.items(), reverse=True)},
+            "by_rule": {code: {"name": summary.names[code], "count": n, "fixable": summary.fixable_by_rule.get(code, 0)}
+                        for code, n in sorted(summary.by_rule.items())},
+            "fixed": summary.fixed,
+            "errors": summary.errors,
+        }
+        self.stream.write(("\n" if not self._first else "") + '], "summary": ' + json.dumps(data, ensure_ascii=False) + "}\n")

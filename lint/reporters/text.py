@@ -1,0 +1,54 @@
+"""`path:line:col: CODE [name] message`, then a one-line summary.
+
+Colour only when writing to a terminal and NO_COLOR is not set.  With
+`--statistics`, a count per rule replaces the list (as in ruff).
+"""
+
+from __future__ import annotations
+
+from scrapelint.findings import Severity
+from scrapelint.reporters import Reporter, Summary, plural
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.NOTE: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+class TextReporter(Reporter):
+    def _c(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.context.color else text
+
+    def document(self, result) -> None:
+        if self.context.statistics or self.context.quiet and not result.findings:
+            return
+        write = self.stream.write
+        if result.diff:
+            write(result.diff)
+        for f in result.findings:
+            where = f"{f.path}:{f.line or 1}:{f.column or 1}:"
+            record = f" (record {f.record})" if f.record is not None else ""
+            mark = " [*]" if f.fix is not None else ""
+            write(f"{self._c(_BOLD, where)} {self._c(_COLORS[f.severity], f.code)} "
+                  f"{self._c(_DIM, '[' + f.name + ']')} {f.message}{record}{mark}\n")
+
+    def finish(self, summary: Summary) -> None:
+        write = self.stream.write
+        if self.context.statistics:
+            for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+                mark = "[*]" if summary.fixable_by_rule.get(code) else "   "
+                write(f"{count:>6}  {code:<6} {mark} {summary.names[code]}\n")
+        if self.context.quiet and not summary.total:
+            return
+        docs = plural(summary.documents, "document")
+        if summary.total:
+            parts = [plural(summary.by_severity[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+                     if summary.by_severity[s]]
+            line = (f"Found {plural(summary.total, 'finding')} ({', '.join(parts)}) in "
+                    f"{summary.documents_with_findings} of {docs}.")
+        else:
+            line = f"All checks passed ({docs})."
+        if summary.fixed:
+            verb = "Would fix" if self.context.fix_mode == "diff" else "Fixed"
+            line += f" {verb} {plural(summary.fixed, 'finding')}."
+        if summary.fixable and self.context.fix_mode is None:
+            line += f" [*] {summary.fixable} fixable with `--fix`."
+        write(self._c(_BOLD, line) + "\n")

@@ -1,0 +1,188 @@
+"""The rule base class, rule options, and the registry of every known rule.
+
+A rule is a class with a stable `code` (`WC001`), a readable `name`
+(`word-count-mismatch`), a default severity, an `Options` pydantic model and a
+docstring in ruff's sections (What it checks / Why it matters / Example /
+Fix).  `check(doc)` yields Findings; `self.finding(...)` builds one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Iterable, Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from scrapelint.document import Document
+from scrapelint.findings import Finding, Fix, Severity
+
+CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+FAMILIES = {
+    "FM": "front matter and schema",
+    "DT": "dates",
+    "WC": "counts",
+    "NV": "navigation and boilerplate leaked into the body",
+    "TI": "title and description",
+    "UR": "URLs and links",
+    "TX": "text hygiene",
+    "DS": "dataset-wide",
+    "SL": "scrapelint itself (suppressions)",
+}
+DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
+
+
+class RuleOptions(BaseModel):
+    """Base of a rule's options; unknown keys are configuration errors."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    fixable: ClassVar[bool] = False
+    # Runs on inputs that could not be read at all (only FM005 does).
+    checks_unreadable: ClassVar[bool] = False
+    # Off unless selected by code, prefix, name or ALL.
+    default_enabled: ClassVar[bool] = True
+
+    class Options(RuleOptions):
+        pass
+
+    def __init__(self, options: RuleOptions | None = None, severity: Severity | None = None) -> None:
+        self.options = options if options is not None else self.Options()
+        self.effective_severity = severity if severity is not None else self.severity
+
+    # -- metadata -------------------------------------------------------------
+
+    @classmethod
+    def family(cls) -> str:
+        return cls.code.rstrip("0123456789")
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0].strip() if doc else cls.name
+
+    @classmethod
+    def documentation(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    # -- checking ---------------------------------------------------------------
+
+    def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(
+        self,
+        doc: Document,
+        line: int | None,
+        message: str,
+        *,
+        column: int | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule.  `severity` lowers or raises one finding
+        (a weak signal reported as a note); the configured override wins."""
+        if severity is None or self.effective_severity != self.severity:
+            severity = self.effective_severity
+        if doc.is_record:  # dataset records: the record's line, no columns
+            line, column, end_line, end_column = doc.record_line, None, None, None
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity,
+            message=message,
+            path=doc.path,
+            line=line,
+            column=column if line is not None else None,
+            end_line=end_line,
+            end_column=end_column,
+            fix=fix if (self.fixable and doc.text is not None) else None,
+            record=doc.record,
+        )
+
+
+class RegistryError(ValueError):
+    pass
+
+
+class Registry:
+    """Every rule class the plugins offer, by code and by name."""
+
+    def __init__(self, rules: Iterable[type[Rule]]) -> None:
+        self.by_code: dict[str, type[Rule]] = {}
+        self.by_name: dict[str, type[Rule]] = {}
+        for rule in rules:
+            self.add(rule)
+
+    def add(self, rule: type[Rule]) -> None:
+        if not CODE_RE.match(getattr(rule, "code", "")):
+            raise RegistryError(f"rule {rule.__qualname__} has an invalid code {getattr(rule, 'code', None)!r}")
+        if not NAME_RE.match(getattr(rule, "name", "")):
+            raise RegistryError(f"rule {rule.code} has an invalid name {getattr(rule, 'name', None)!r}")
+        for table, key in ((self.by_code, rule.code), (self.by_name, rule.name)):
+            other = table.get(key)
+            if other is not None and other is not rule:
+                raise RegistryError(f"{key!r} is claimed by both {other.__module__}.{other.__qualname__} "
+                                    f"and {rule.__module__}.{rule.__qualname__}")
+            table[key] = rule
+
+    def __iter__(self) -> Iterator[type[Rule]]:
+        return iter(sorted(self.by_code.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self.by_code)
+
+    def lookup(self, key: str) -> type[Rule] | None:
+        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+
+    def resolve(self, selector: str) -> list[type[Rule]]:
+        """Rules matched by a code (`DT001`), a prefix (`DT`, `DT00`), a name,
+        or `ALL`.  Unknown selectors raise RegistryError."""
+        sel = selector.strip()
+        if sel.upper() == "ALL":
+            return list(self)
+        rule = self.lookup(sel)
+        if rule is not None:
+            return [rule]
+        prefix = sel.upper()
+        matched = [r for r in self if r.code.startswith(prefix)] if re.match(r"^[A-Z]{2,3}[0-9]{0,2}$", prefix) else []
+        if not matched:
+            raise RegistryError(f"unknown rule selector {selector!r}: use a code (WC001), a prefix (WC), a name "
+                                "(word-count-mismatch) or ALL; `scrapelint rules` lists them")
+        return matched
+
+    def select(self, select: list[str] | None, extend_select: list[str], ignore: list[str]) -> list[type[Rule]]:
+        """ruff's rule: `select` replaces the default set, `extend-select`
+        adds to it, `ignore` removes; a more specific selector is not needed."""
+        if select is None:
+            chosen = {r.code for r in self if r.default_enabled}
+        else:
+            chosen = {r.code for s in select for r in self.resolve(s)}
+        chosen |= {r.code for s in extend_select for r in self.resolve(s)}
+        chosen -= {r.code for s in ignore for r in self.resolve(s)}
+        return [r for r in self if r.code in chosen]
+
+
+_REGISTRY: Registry | None = None
+
+
+def get_registry() -> Registry:
+    """All rules offered by the loaded plugins (built in and third party)."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        from scrapelint.plugin import get_plugin_manager
+
+        rules: list[type[Rule]] = []
+        for batch in get_plugin_manager().hook.scrapelint_rules():
+            rules.extend(batch or ())
+        _REGISTRY = Registry(rules)
+    return _REGISTRY

@@ -1,0 +1,221 @@
+"""FM: the front matter itself: present, parseable, valid, unambiguous."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from scrapelint.findings import Finding, Severity
+from scrapelint.plugin import hookimpl
+from scrapelint.rule import Rule
+
+
+class MissingFrontMatter(Rule):
+    """The Markdown file has no front matter.
+
+    What it checks: a Markdown document that does not start with a front-matter
+    block (`---` YAML, `+++` TOML, or a JSON object on the first line).
+
+    Why it matters: without front matter nothing says where the article came
+    from, when it was published or what its title is; every metadata check
+    is blind and downstream tools drop or mislabel the file.
+
+    Example:
+
+        # Kremlin neither confirms nor denies Trump-Putin call
+        MOSCOW, Feb 10 (Reuters) - ...
+
+    Fix: add the metadata the scraper saw:
+
+        ---
+        title: "Kremlin neither confirms nor denies Trump-Putin call"
+        source: https://www.reuters.com/world/europe/...
+        date: 2025-02-10
+        ---
+    """
+
+    code, name = "FM001", "missing-front-matter"
+    severity = Severity.ERROR
+
+    def check(self, doc) -> Iterator[Finding]:
+        if doc.meta_format is None and not doc.is_record:
+            yield self.finding(doc, 1, "no front matter: the file does not start with a `---` (YAML), "
+                               "`+++` (TOML) or `{` (JSON) block", column=1)
+
+
+class FrontMatterSyntax(Rule):
+    """The front matter cannot be parsed.
+
+    What it checks: YAML, TOML or JSON front matter that its parser rejects,
+    that is never closed, or that is not a mapping of keys to values.  The
+    finding points at the line and column the parser names.
+
+    Why it matters: a scraper that writes unescaped quotes or colons into a
+    title produces front matter that some tools read, some reject, and some
+    read differently; nothing after the error is checked.
+
+    Example:
+
+        ---
+        title: "He said "no" to the deal"
+        ---
+
+    Fix: quote the value properly (`title: 'He said "no" to the deal'`), or
+    close the block with a `---` line.
+    """
+
+    code, name = "FM002", "front-matter-syntax"
+    severity = Severity.ERROR
+
+    def check(self, doc) -> Iterator[Finding]:
+        if doc.fm_error is not None:
+            message, line, column = doc.fm_error
+            yield self.finding(doc, line, message, column=column)
+
+
+class FrontMatterSchema(Rule):
+    """The front matter does not match the article schema.
+
+    What it checks: the front matter validated with JSON Schema against
+    `schemas/article.schema.json` (or the schema named by the `schema`
+    configuration key): `title` a non-empty string, `source` an absolute
+    http(s) URL, `date` a full ISO 8601 date or date-time, `description` a
+    string, `word_count` a non-negative integer, `author` a string or a list
+    of strings.  Other keys are allowed.  Each violation is reported at the
+    line of its key.
+
+    Why it matters: downstream code trusts these types; a `date: June 2019` or
+    a `word_count: "1,272"` breaks sorting, filtering and every check that
+    compares the metadata with the body.
+
+    Example:
+
+        date: 28/06/2019
+        word_count: "1,272"
+
+    Fix: write the values in the expected form (`date: 2019-06-28`,
+    `word_count: 1272`), or point `schema` at a schema of your own.
+    """
+
+    code, name = "FM003", "front-matter-schema"
+    severity = Severity.ERROR
+
+    def setup(self, config) -> None:
+        import jsonschema
+
+        from scrapelint.schemas import load
+
+        path = config.settings.schema_path
+        if path:
+            import json
+
+            from scrapelint.config import ConfigError
+
+            file = (config.root / path) if not Path(path).is_absolute() else Path(path)
+            try:
+                schema = json.loads(file.read_text(encoding="utf-8"))
+                cls = jsonschema.validators.validator_for(schema)
+                cls.check_schema(schema)
+            except (OSError, ValueError, jsonschema.SchemaError) as exc:
+                raise ConfigError(f"{config.describe()}: `schema` = {path!r}: not a usable JSON Schema: "
+                                  f"{getattr(exc, 'message', exc)}") from None
+        else:
+            schema = load("article.schema.json")
+            cls = jsonschema.Draft202012Validator
+        self.validator = cls(schema)
+
+    def check(self, doc) -> Iterator[Finding]:
+        if doc.meta_format is None or doc.fm_error is not None or doc.unreadable:
+            return
+        validator = self.validator
+        if validator.is_valid(doc.meta):
+            return
+        for err in sorted(validator.iter_errors(doc.meta), key=lambda e: [str(p) for p in e.absolute_path]):
+            key = str(err.absolute_path[0]) if err.absolute_path else None
+            if err.validator == "required":
+                missing = err.message.split("'")[1] if "'" in err.message else err.message
+                yield self.finding(doc, doc.key_line(None) or 1, f"required key `{missing}` is missing", column=1)
+                continue
+            where = f"`{'.'.join(str(p) for p in err.absolute_path)}`" if key else "front matter"
+            expected = err.schema.get("description") if isinstance(err.schema, dict) else None
+            value = err.instance
+            shown = repr(value) if not isinstance(value, str) or len(value) < 60 else repr(value[:57] + "...")
+            message = f"{where} is {shown}: {_explain(err)}"
+            if expected and err.validator != "required":
+                message += f" (expected: {expected[0].lower() + expected[1:].rstrip('.')})"
+            info = doc.keys.get(key) if key else None
+            yield self.finding(doc, doc.key_line(key) or 1, message, column=info.column if info else 1)
+
+
+def _explain(err) -> str:
+    v = err.validator
+    if v == "type":
+        return f"not of type {err.validator_value}"
+    if v == "pattern":
+        return "not in the expected form"
+    if v == "minimum":
+        return f"less than {err.validator_value}"
+    if v == "minLength":
+        return "empty"
+    if v == "oneOf":
+        return "neither a string nor a list of strings" if err.instance is not None else "not allowed"
+    return err.message
+
+
+class DuplicateKey(Rule):
+    """A front-matter key appears twice.
+
+    What it checks: YAML front matter in which the same top-level key is
+    written more than once.
+
+    Why it matters: YAML parsers silently keep the last value (some reject
+    the file), so the title or date you read in the file may not be the one
+    every tool sees.  Scrapers produce this when they merge `og:` and
+    `<meta>` values without deduplicating.
+
+    Example:
+
+        date: 2025-02-10
+        date: 2019-06-28
+
+    Fix: keep one of the two lines, the one that is right.
+    """
+
+    code, name = "FM004", "duplicate-key"
+    severity = Severity.WARNING
+
+    def check(self, doc) -> Iterator[Finding]:
+        for key, line, first in doc.duplicate_keys:
+            yield self.finding(doc, line, f"key `{key}` appears again (first on line {first}); "
+                               f"YAML keeps this last value: {doc.meta.get(key)!r}", column=1)
+
+
+class UnreadableDocument(Rule):
+    """The input cannot be read as a document.
+
+    What it checks: binary files, bytes that are not UTF-8 (latin-1 or cp1252
+    exports), files over `max-file-size`, broken JSONL lines, records that
+    are not objects, unreadable Parquet files, files that cannot be opened.
+
+    Why it matters: every other rule is blind on such an input.  The rest of
+    the run goes on; this finding says which file (and which line) to mend.
+
+    Example: an article saved as latin-1: `Caf\\xe9` is byte 0xE9, which is
+    not UTF-8; or a JSONL line cut in half by a crashed writer.
+
+    Fix: re-encode the file as UTF-8 (`iconv -f cp1252 -t utf-8`), remove or
+    rewrite the broken line, or raise `max-file-size`.
+    """
+
+    code, name = "FM005", "unreadable-document"
+    severity = Severity.ERROR
+    checks_unreadable = True
+
+    def check(self, doc) -> Iterator[Finding]:
+        if doc.unreadable:
+            yield self.finding(doc, doc.unreadable_line or (doc.record_line if doc.is_record else 1), doc.unreadable)
+
+
+@hookimpl
+def scrapelint_rules():
+    return [MissingFrontMatter, FrontMatterSyntax, FrontMatterSchema, DuplicateKey, UnreadableDocument]
