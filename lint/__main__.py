@@ -1,0 +1,5 @@
+import sys
+
+from scrapelint.cli import main
+
+sys.exit(main())

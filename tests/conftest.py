@@ -1,0 +1,47 @@
+"""Shared test helpers.
+
+`lint_text` lints a Markdown string through the real engine (reader,
+selection, suppressions) and returns its findings; `SHARED` is ../shared,
+and `needs_shared` skips a test cleanly when it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scrapelint.config import Config, Settings
+from scrapelint.engine import Linter, RunOptions
+from scrapelint.readers.markdown import parse_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = Path(os.environ.get("SCRAPELINT_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seeds" / "reuters-2025-02-10.md"
+CORPUS = SHARED / "corpus"
+
+needs_shared = pytest.mark.skipif(not SEED.is_file(), reason="../shared is not present")
+
+
+def make_linter(select: list[str] | None = None, **settings) -> Linter:
+    config = Config(Settings.model_validate(settings), None, ROOT)
+    return Linter(config, RunOptions(select=tuple(select) if select is not None else None))
+
+
+def lint_text(text: str, select: list[str] | None = None, path: str = "article.md", dedent: bool = True, **settings):
+    """Findings of the selected rules (default: the default set) on a Markdown text."""
+    if dedent:
+        text = textwrap.dedent(text).lstrip("\n")
+    linter = make_linter(select, **settings)
+    doc = parse_markdown(text.encode("utf-8"), path)
+    findings, errors = linter.lint(doc)
+    assert not errors, errors
+    return findings
+
+
+def codes_at(findings) -> list[tuple[str, int]]:
+    """(code, line) pairs, sorted: the usual thing to assert on."""
+    return sorted((f.code, f.line) for f in findings)
