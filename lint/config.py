@@ -179,3 +179,13 @@ def settings_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "scrapelint configuration ([tool.scrapelint] or scrapelint.toml)"
     return schema
+
+
+def write_config_schema() -> None:
+    """Regenerate schemas/config.schema.json from the Settings model."""
+    import json
+
+    from scrapelint.schemas import HERE
+
+    text = json.dumps(settings_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    (HERE / "config.schema.json").write_text(text, encoding="utf-8")

@@ -50,7 +50,7 @@ def _relative(path: Path, root: Path) -> str | None:
 def walk(root: Path, config: Config, config_key: int) -> list[Target]:
     settings = config.settings
     include = [*settings.include, *settings.extend_include]
-    exclude = pathspec.PathSpec.from_lines("gitwildmatch", settings.exclude) if settings.exclude else None
+    exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude) if settings.exclude else None
     out: list[Target] = []
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
 
@@ -94,4 +94,4 @@ def _read_gitignore(path: Path) -> pathspec.PathSpec:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         lines = []
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return pathspec.GitIgnoreSpec.from_lines(lines)

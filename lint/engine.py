@@ -108,7 +108,7 @@ class Linter:
                 codes = {r.code for sel in selectors for r in registry.resolve(sel)}
             except RegistryError as exc:
                 raise ConfigError(f"{where}: `per-file-ignores.{pattern}`: {exc}") from None
-            self.per_file_ignores.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), codes))
+            self.per_file_ignores.append((pathspec.GitIgnoreSpec.from_lines([pattern]), codes))
 
     # -- one document ------------------------------------------------------------
 

@@ -1,0 +1,199 @@
+"""The command line: exit codes, formats, bad inputs, rule pages, config errors."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from scrapelint.cli import main
+
+GOOD = """---
+title: "Ferry returns"
+source: https://example.org/2025/03/14/ferry
+date: 2025-03-14
+word_count: 5
+---
+
+The ferry is back today.
+"""
+
+BAD_COUNT = GOOD.replace("word_count: 5", "word_count: 50")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_clean_file_exits_0(folder, capsys):
+    (folder / "a.md").write_text(GOOD)
+    code, out, _ = run(capsys, "check", "a.md")
+    assert code == 0 and "All checks passed" in out
+
+
+def test_finding_exits_1_with_path_line_col(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    code, out, _ = run(capsys, "check", "a.md")
+    assert code == 1
+    assert "a.md:5:1: WC001 [word-count-mismatch] word_count 50 but the body has 5 words" in out
+    assert "Found 1 finding (1 warning)" in out
+
+
+def test_exit_zero_and_fail_on(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    assert run(capsys, "check", "a.md", "--exit-zero")[0] == 0
+    assert run(capsys, "check", "a.md", "--fail-on", "error")[0] == 0
+    assert run(capsys, "check", "a.md", "--fail-on", "note")[0] == 1
+
+
+def test_bad_inputs_are_findings_not_tracebacks(folder, capsys):
+    (folder / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+    (folder / "invalid-yaml.md").write_text('---\ntitle: "unclosed\ndate: 2025-01-01\n---\nbody\n')
+    (folder / "no-front-matter.md").write_text("# Title\n\nJust text.\n")
+    (folder / "latin1.md").write_bytes("---\ntitle: Caf\xe9\n---\nbody\n".encode("latin-1"))
+    (folder / "crlf.md").write_bytes(BAD_COUNT.replace("\n", "\r\n").encode())
+    (folder / "good.md").write_text(GOOD)
+    code, out, err = run(capsys, "check", ".", "--format", "json")
+    assert code == 1
+    assert "Traceback" not in err and err == ""
+    report = json.loads(out)
+    by_file = {}
+    for f in report["findings"]:
+        by_file.setdefault(f["path"], []).append((f["code"], f["line"]))
+    assert by_file["binary.md"] == [("FM005", 1)]
+    assert by_file["invalid-yaml.md"][0][0] == "FM002"
+    assert by_file["no-front-matter.md"] == [("FM001", 1)]
+    assert by_file["latin1.md"] == [("FM005", 2)]
+    assert by_file["crlf.md"] == [("WC001", 5)]
+    assert "good.md" not in by_file
+    assert report["summary"]["documents"] == 6
+
+
+def test_large_file_is_reported(folder, capsys):
+    (folder / "pyproject.toml").write_text('[tool.scrapelint]\nmax-file-size = "1KB"\n')
+    (folder / "big.md").write_text(GOOD + "word " * 1000)
+    code, out, _ = run(capsys, "check", "big.md")
+    assert code == 1 and "FM005" in out and "max-file-size" in out
+
+
+def test_json_shape(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    _, out, _ = run(capsys, "check", "a.md", "--format", "json")
+    report = json.loads(out)
+    assert report["version"] == 1 and report["tool"]["name"] == "scrapelint"
+    f = report["findings"][0]
+    assert {k: f[k] for k in ("code", "name", "severity", "path", "line", "column")} == {
+        "code": "WC001", "name": "word-count-mismatch", "severity": "warning", "path": "a.md", "line": 5, "column": 1}
+    assert f["fix"]["edits"] == [{"start": {"line": 5, "column": 13, "offset": f["fix"]["edits"][0]["start"]["offset"]},
+                                  "end": {"line": 5, "column": 15, "offset": f["fix"]["edits"][0]["end"]["offset"]},
+                                  "content": "5"}]
+    assert report["summary"]["by_rule"] == {"WC001": {"name": "word-count-mismatch", "count": 1, "fixable": 1}}
+
+
+def test_github_format(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    _, out, _ = run(capsys, "check", "a.md", "--format", "github")
+    assert out.startswith("::warning file=a.md,line=5,col=1,title=WC001 word-count-mismatch::word_count 50")
+
+
+def test_statistics(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    (folder / "b.md").write_text(BAD_COUNT)
+    _, out, _ = run(capsys, "check", ".", "--statistics")
+    assert "     2  WC001  [*] word-count-mismatch" in out
+    assert "a.md:5" not in out
+
+
+def test_select_and_ignore(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    assert run(capsys, "check", "a.md", "--ignore", "WC")[0] == 0
+    assert run(capsys, "check", "a.md", "--select", "FM")[0] == 0
+    assert run(capsys, "check", "a.md", "--select", "word-count-mismatch")[0] == 1
+    code, _, err = run(capsys, "check", "a.md", "--select", "XX999")
+    assert code == 2 and "unknown rule selector 'XX999'" in err
+
+
+def test_stdin(folder, capsys, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD_COUNT.encode())))
+    code, out, _ = run(capsys, "check", "-", "--stdin-filename", "piped.md")
+    assert code == 1 and out.startswith("piped.md:5:1: WC001")
+
+
+def test_jobs_do_not_change_the_output(folder, capsys):
+    for i in range(80):
+        (folder / f"doc{i:03d}.md").write_text(BAD_COUNT if i % 3 else GOOD)
+    _, one, _ = run(capsys, "check", ".", "--jobs", "1", "--format", "json")
+    _, two, _ = run(capsys, "check", ".", "--jobs", "2", "--format", "json")
+    assert one == two and json.loads(one)["summary"]["findings"] == 53
+
+
+def test_rule_page(capsys):
+    code, out, _ = run(capsys, "rule", "WC001")
+    assert code == 0 and out.startswith("# WC001 word-count-mismatch")
+    for section in ("What it checks", "Why it matters", "Example", "Fix", "tolerance"):
+        assert section in out
+    code, out, _ = run(capsys, "rule", "word-count-mismatch", "--format", "json")
+    assert json.loads(out)["code"] == "WC001"
+    assert run(capsys, "rule", "NOPE")[0] == 2
+
+
+def test_every_rule_has_a_documented_page(capsys):
+    from scrapelint.rule import get_registry
+
+    for rule in get_registry():
+        doc = rule.documentation()
+        for section in ("What it checks", "Why it matters", "Example", "Fix"):
+            assert section in doc, f"{rule.code} lacks '{section}'"
+
+
+def test_rules_table(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    assert any(line.split()[:3] == ["WC001", "word-count-mismatch", "WC"] for line in out.splitlines())
+    data = json.loads(run(capsys, "rules", "--format", "json")[1])
+    assert {"code", "name", "family", "severity", "fixable", "plugin"} <= set(data[0])
+
+
+def test_invalid_config_value_exits_2_naming_the_key(folder, capsys):
+    (folder / "pyproject.toml").write_text('[tool.scrapelint]\nfail-on = "sometimes"\n')
+    (folder / "a.md").write_text(GOOD)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2 and "pyproject.toml" in err and "fail-on" in err and "'error', 'warning' or 'note'" in err
+
+
+def test_unknown_config_key_exits_2(folder, capsys):
+    (folder / "scrapelint.toml").write_text('selcet = ["WC"]\n')
+    (folder / "a.md").write_text(GOOD)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2 and "unknown key `selcet`" in err and "scrapelint.toml" in err
+
+
+def test_invalid_rule_option_exits_2(folder, capsys):
+    (folder / "scrapelint.toml").write_text("[rules.WC001]\ntolerance = -1\n")
+    (folder / "a.md").write_text(GOOD)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2 and "rules.WC001.tolerance" in err
+
+
+def test_missing_path_exits_2(folder, capsys):
+    code, _, err = run(capsys, "check", "nope.md")
+    assert code == 2 and "nope.md" in err
+
+
+def test_version_flag(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and "scrapelint" in capsys.readouterr().out
