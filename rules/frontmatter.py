@@ -128,15 +128,17 @@ class FrontMatterSchema(Rule):
         if doc.meta_format is None or doc.fm_error is not None or doc.unreadable:
             return
         validator = self.validator
-        if validator.is_valid(doc.meta):
+        view, renamed = _canonical_view(doc)
+        if validator.is_valid(view):
             return
-        for err in sorted(validator.iter_errors(doc.meta), key=lambda e: [str(p) for p in e.absolute_path]):
+        for err in sorted(validator.iter_errors(view), key=lambda e: [str(p) for p in e.absolute_path]):
             key = str(err.absolute_path[0]) if err.absolute_path else None
+            key = renamed.get(key, key)
             if err.validator == "required":
                 missing = err.message.split("'")[1] if "'" in err.message else err.message
                 yield self.finding(doc, doc.key_line(None) or 1, f"required key `{missing}` is missing", column=1)
                 continue
-            where = f"`{'.'.join(str(p) for p in err.absolute_path)}`" if key else "front matter"
+            where = f"`{'.'.join([key, *(str(p) for p in list(err.absolute_path)[1:])])}`" if key else "front matter"
             expected = err.schema.get("description") if isinstance(err.schema, dict) else None
             value = err.instance
             shown = repr(value) if not isinstance(value, str) or len(value) < 60 else repr(value[:57] + "...")
@@ -145,6 +147,24 @@ class FrontMatterSchema(Rule):
                 message += f" (expected: {expected[0].lower() + expected[1:].rstrip('.')})"
             info = doc.keys.get(key) if key else None
             yield self.finding(doc, doc.key_line(key) or 1, message, column=info.column if info else 1)
+
+
+CANONICAL = ("title", "source", "date", "description", "word_count", "author")
+
+
+def _canonical_view(doc) -> tuple[dict, dict[str, str]]:
+    """The metadata with each canonical field also under its canonical name
+    (`url` read as `source`, a configured `n_words` as `word_count`), so one
+    schema serves every spelling; and canonical name -> the key written."""
+    view, renamed = doc.meta, {}
+    for name in CANONICAL:
+        key = doc.field_key(name)
+        if key is not None and key != name and name not in doc.meta:
+            if view is doc.meta:
+                view = dict(doc.meta)
+            view[name] = doc.meta[key]
+            renamed[name] = key
+    return view, renamed
 
 
 def _explain(err) -> str:

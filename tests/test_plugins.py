@@ -1,0 +1,74 @@
+"""The plugin host: entry points, broken plugins, the registry's guarantees."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import EntryPoint
+
+import pytest
+
+from conftest import ROOT, lint_text
+from scrapelint import plugin as plugin_mod
+from scrapelint import rule as rule_mod
+from scrapelint.rule import Registry, RegistryError, Rule
+
+
+@pytest.fixture
+def fresh_host(monkeypatch):
+    """A plugin host that re-reads entry points (with extra ones added)."""
+    extra: list[EntryPoint] = []
+    real = plugin_mod.entry_points
+
+    def fake_entry_points(group):
+        return [*real(group=group), *extra]
+
+    monkeypatch.setattr(plugin_mod, "entry_points", fake_entry_points)
+    monkeypatch.syspath_prepend(str(ROOT / "examples" / "plugin"))
+    plugin_mod.get_plugin_manager.cache_clear()
+    monkeypatch.setattr(rule_mod, "_REGISTRY", None)
+    yield extra
+    plugin_mod.get_plugin_manager.cache_clear()
+    rule_mod._REGISTRY = None
+
+
+def test_example_plugin_adds_a_rule(fresh_host):
+    fresh_host.append(EntryPoint("example", "scrapelint_example_plugin", "scrapelint"))
+    registry = rule_mod.get_registry()
+    assert registry.lookup("EX001").name == "missing-author"
+    assert not lint_text("---\ntitle: t\n---\nbody\n")  # opt-in: not in the default set
+    findings = lint_text("---\ntitle: t\n---\nbody\n", select=["EX001"])
+    assert [(f.code, f.line) for f in findings] == [("EX001", 3)]
+
+
+def test_broken_plugin_is_reported_and_skipped(fresh_host, capsys):
+    fresh_host.append(EntryPoint("broken", "scrapelint_no_such_module_xyz", "scrapelint"))
+    registry = rule_mod.get_registry()
+    assert registry.lookup("WC001") is not None
+    err = capsys.readouterr().err
+    assert "plugin 'broken'" in err and "failed to load and is skipped" in err
+
+
+def test_builtin_families_are_plugins():
+    names = {name for name, _ in plugin_mod.get_plugin_manager().list_name_plugin()}
+    assert {"frontmatter", "counts", "readers", "reporters"} <= names
+
+
+def _rule(code, name):
+    return type("R" + code, (Rule,), {"code": code, "name": name, "__doc__": "x", "check": lambda self, doc: ()})
+
+
+def test_registry_refuses_duplicate_codes_and_names():
+    with pytest.raises(RegistryError, match="claimed by both"):
+        Registry([_rule("AB001", "one"), _rule("AB001", "two")])
+    with pytest.raises(RegistryError, match="claimed by both"):
+        Registry([_rule("AB001", "one"), _rule("AB002", "one")])
+    with pytest.raises(RegistryError, match="invalid code"):
+        Registry([_rule("bad", "one")])
+
+
+def test_selection_by_prefix_name_and_all():
+    reg = Registry([_rule("AB001", "one"), _rule("AB002", "two"), _rule("CD001", "three")])
+    assert [r.code for r in reg.resolve("AB")] == ["AB001", "AB002"]
+    assert [r.code for r in reg.resolve("three")] == ["CD001"]
+    assert len(reg.resolve("ALL")) == 3
+    assert [r.code for r in reg.select(["AB"], ["CD001"], ["AB002"])] == ["AB001", "CD001"]
