@@ -48,7 +48,10 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 def write_atomic(path: Path, text: str, bom: bool) -> None:
     """Write through a temporary file in the same folder, then rename, so a
-    crash leaves the old file or the new one, never half of either."""
+    crash leaves the old file or the new one, never half of either.  The
+    file's mode is kept; a symbolic link stays a link (its target is
+    rewritten)."""
+    path = Path(os.path.realpath(path))
     data = (("\ufeff" if bom else "") + text).encode("utf-8")
     mode = os.stat(path).st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".scrapelint-tmp", dir=path.parent)
@@ -67,9 +70,23 @@ def write_atomic(path: Path, text: str, bom: bool) -> None:
         raise
 
 
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings, split at `\n` only (str.splitlines also
+    splits at U+2028, form feeds and lone CRs, which are not line breaks in
+    the file and would make the diff lie about line numbers)."""
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-        )
-    )
+    """A unified diff `patch -p1` / `git apply` accept, with the `\\ No
+    newline at end of file` marker where a side ends without one."""
+    name = path.replace("\\", "/").lstrip("/")
+    out = []
+    for line in difflib.unified_diff(_split_lines(before), _split_lines(after), fromfile=f"a/{name}",
+                                     tofile=f"b/{name}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
