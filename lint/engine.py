@@ -223,6 +223,7 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
     if not (options.fix or options.diff) or doc.text is None:
         return DocResult(display, findings, errors=errors)
     original = text = doc.text
+    first_findings = findings
     fixed = 0
     for _ in range(10):  # fixes may unlock others; stop when stable
         accepted, edits = select_edits(findings, options.unsafe_fixes)
@@ -244,7 +245,7 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
         write_atomic(path, text, doc.bom)
     except OSError as exc:
         errors.append(f"{display}: could not write the fixes: {exc}")
-        return DocResult(display, findings, errors=errors)
+        return DocResult(display, first_findings, errors=errors)  # the file is as it was
     return DocResult(display, findings, fixed, errors=errors)
 
 
