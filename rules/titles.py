@@ -128,7 +128,7 @@ the a an of and und et y e der die das le la les el il lo de du des von vom
 news nachrichten actualites noticias notizie online blog blogs magazine magazin mag media medien radio tv
 com net org de at ch uk co info site website homepage webseite portal official offizielle
 group gruppe verlag gmbh ag inc ltd llc ev e v co kg
-community forum forums wiki shop store daily today weekly journal times post
+community forum forums wiki shop store daily today weekly journal times post zeitung newspaper gazette
 stiftung foundation institut institute verein association verband society
 germany deutschland austria oesterreich schweiz suisse international
 """.split())

@@ -1,0 +1,287 @@
+"""TI: site names in titles, headline mismatches, placeholders, descriptions."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import ROOT, SEED, codes_at, lint_text, needs_shared
+from scrapelint.findings import Severity
+from scrapelint.fixes import apply_edits
+from scrapelint.readers.markdown import parse_markdown
+from scrapelint.rules.titles import host_names, is_site_name, site_affix
+
+
+def article(title: str, source: str = "https://www.example-news.org/2025/03/14/story", body: str | None = None,
+            extra: str = "", quote: str = '"') -> str:
+    if body is None:
+        body = "The ferry resumed its crossings on Friday after a refit that replaced its engines.\n"
+    value = f"{quote}{title}{quote}" if quote else title
+    return f"---\ntitle: {value}\nsource: {source}\n{extra}---\n\n{body}"
+
+
+def ti(text: str, select=("TI",), **settings):
+    return lint_text(text, select=list(select), dedent=False, **settings)
+
+
+def fixed(text: str, code: str = "TI001") -> str:
+    findings = [f for f in ti(text) if f.code == code]
+    assert len(findings) == 1 and findings[0].fix is not None, findings
+    return apply_edits(text, list(findings[0].fix.edits))
+
+
+# -- site names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host, expected", [
+    ("reuters.com", ("reuters", ())),
+    ("news.bbc.co.uk", ("bbc", ("news",)[:0])),  # `news` is host noise
+    ("www.unsere-zeitung.at", ("unserezeitung", ())),
+    ("blog.givewell.org", ("givewell", ())),
+])
+def test_host_names(host, expected):
+    assert host_names(host) == expected
+
+
+@pytest.mark.parametrize("affix, host", [
+    ("Reuters", "reuters.com"),
+    ("BBC News", "bbc.co.uk"),
+    ("The New York Times", "nytimes.com"),
+    ("Los Angeles Times", "latimes.com"),
+    ("ARTE Radio", "arteradio.com"),
+    ("Unsere Zeitung", "unsere-zeitung.at"),
+    ("MDR.DE", "mdr.de"),
+    ("Salon.com", "salon.com"),
+    ("SpaceNews.com", "example.org"),  # a domain name is a site name wherever it is
+    ("Süddeutsche Zeitung", "sueddeutsche.de"),
+    ("Papierplanet", "derpapierplanet.de"),
+])
+def test_site_name_matches(affix, host):
+    assert is_site_name(affix, host)
+
+
+@pytest.mark.parametrize("affix, host", [
+    ("Trailer stellt Platin-Edition vor", "gamestar.de"),
+    ("und FACC profitiert", "industriemagazin.at"),
+    ("Tipp mit Bild", "kochbar.de"),
+    ("What comes next", "reuters.com"),
+    ("Russia", "reuters.com"),
+    ("31.10.2023, 10.19 Uhr", "example.de"),
+])
+def test_not_a_site_name(affix, host):
+    assert not is_site_name(affix, host)
+
+
+def test_seed_like_suffix_is_fixed_and_quoting_kept():
+    text = article("Russia plays hardball on Ukraine peace talks | Reuters", "https://www.reuters.com/world/x-2025-02-10")
+    findings = ti(text)
+    assert codes_at(findings) == [("TI001", 2)]
+    f = findings[0]
+    assert "'Reuters'" in f.message and "expected 'Russia plays hardball on Ukraine peace talks'" in f.message
+    assert f.column == 1 and f.end_column == len('title: "Russia plays hardball on Ukraine peace talks | Reuters"') + 1
+    assert fixed(text).splitlines()[1] == 'title: "Russia plays hardball on Ukraine peace talks"'
+
+
+@pytest.mark.parametrize("title, source, headline", [
+    ("Taylor Swift is allowed to play her music - BBC News", "https://www.bbc.co.uk/news/x", "Taylor Swift is allowed to play her music"),
+    ("Storm closes bridge | The New York Times", "https://www.nytimes.com/2025/01/01/x.html", "Storm closes bridge"),
+    ("Reuters: Oil falls on supply worries", "https://www.reuters.com/markets/x", "Oil falls on supply worries"),
+    ("Gas prices rise again – Unsere Zeitung", "https://unsere-zeitung.at/2020/x", "Gas prices rise again"),
+    ("Budget passes · example-news.org", "https://www.example-news.org/x", "Budget passes"),
+    ("Flood warning lifted | Weather | News | Example News", "https://www.example-news.org/weather/news/x",
+     "Flood warning lifted"),
+    ("Chess club wins final | Example News | Sport | Local", "https://www.example-news.org/x", "Chess club wins final"),
+])
+def test_affixes_are_removed(title, source, headline):
+    out = fixed(article(title, source))
+    assert out.splitlines()[1] == f'title: "{headline}"'
+
+
+@pytest.mark.parametrize("title", [
+    "Der Landwirtschafts-Simulator 19 wird größer - Trailer stellt Platin-Edition vor",
+    "Luftfahrtbranche hebt nach Corona ab - und FACC profitiert",
+    "Bundesliga: Dortmund - Gladbach live sehen!",
+    "Umfrage zur Strompreisbremse: Ökostromkunden besonders sensibel",
+    "Ehezoff eskaliert – Jetzt schießt Olli gegen Amira",
+    "Derek Jarman · The Garden",
+    "Example: how the ferry got its engines back",  # the colon follows a word that is not the site
+    "News: ferry returns",  # `news` alone is not the site's name
+])
+def test_headlines_with_dashes_and_colons_stay(title):
+    findings = ti(article(title, "https://www.example-news.org/2025/x"), select=("TI001",))
+    assert findings == []
+
+
+def test_configured_site_name():
+    text = article("Ferry returns | Daily Harbour Gazette", "https://www.pnx-online.org/2025/x")
+    assert ti(text, select=("TI001",)) == []
+    found = ti(text, select=("TI001",), rules={"TI001": {"site-names": {"pnx-online.org": ["Daily Harbour Gazette"]}}})
+    assert codes_at(found) == [("TI001", 2)] and "configured" in found[0].message
+
+
+def test_archived_page_uses_the_original_host():
+    text = article("Paris couture week: the looks | modabot",
+                   "https://web.archive.org/web/20190717140047/http://www.modabot.de/paris-couture")
+    assert fixed(text).splitlines()[1] == 'title: "Paris couture week: the looks"'
+
+
+@pytest.mark.parametrize("quote, written, expected", [
+    ("", "title: Ferry returns | Reuters", "title: Ferry returns"),
+    ("'", "title: 'It''s back | Reuters'", "title: 'It''s back'"),
+    ('"', 'title: "Say \\"yes\\" | Reuters"', 'title: "Say \\"yes\\""'),
+])
+def test_fix_keeps_the_quoting_style(quote, written, expected):
+    text = f"---\n{written}\nsource: https://reuters.com/x\n---\n\nBody.\n"
+    assert fixed(text).splitlines()[1] == expected
+
+
+@pytest.mark.parametrize("written, headline", [
+    ("Yes | Reuters", "Yes"),  # cut plain, `title: Yes` would read as a boolean
+    ("2025 | Reuters", "2025"),  # ... as a number
+    ("null | Reuters", "null"),  # ... as nothing
+])
+def test_fix_keeps_the_value_a_string(written, headline):
+    text = f"---\ntitle: {written}\nsource: https://reuters.com/x\n---\n\nBody.\n"
+    doc = parse_markdown(fixed(text).encode(), "a.md")
+    assert doc.meta["title"] == headline
+
+
+def test_site_affix_prefers_rightmost_site_name():
+    found = site_affix("A - B | Reuters", "reuters.com")
+    assert found is not None and found.head == "A - B" and found.affixes == ("Reuters",)
+
+
+# -- headline mismatch ------------------------------------------------------------------
+
+
+def test_title_adds_a_section_prefix_to_the_headline():
+    body = "# Lässt sich die Ausbreitung kontrollieren?\n\nText des Artikels über die Ausbreitung.\n"
+    findings = ti(article("Covid-19: Lässt sich die Ausbreitung kontrollieren?", body=body))
+    assert codes_at(findings) == [("TI002", 2)]
+    assert "'Covid-19'" in findings[0].message and "line 6" in findings[0].message
+
+
+def test_title_not_in_body_while_body_has_h1():
+    body = "# Mark Meadows accused of timing his retirement\n\nThe congressman said on Monday that he would leave.\n"
+    findings = ti(article("Politics and Policy Daily", body=body))
+    assert codes_at(findings) == [("TI002", 2)]
+    assert "'Mark Meadows accused of timing his retirement'" in findings[0].message
+
+
+def test_subheading_is_not_the_headline():
+    # extractors drop the H1: the first heading is a section of the article
+    body = ("The ferry resumed its crossings on Friday.\n\n## What changed on board\n\n"
+            "New engines and a wider deck.\n")
+    assert ti(article("Harbour ferry returns after refit", body=body), select=("TI002",)) == []
+
+
+def test_matching_heading_is_silent_case_and_markdown_aside():
+    body = "# Harbour *ferry* returns after REFIT\n\nText.\n"
+    assert ti(article("Harbour ferry returns after refit", body=body), select=("TI002",)) == []
+
+
+def test_logo_heading_is_not_the_headline():
+    body = "# [Example News](https://www.example-news.org/)\n\nThe ferry is back.\n"
+    assert ti(article("Harbour ferry returns after refit", body=body), select=("TI002",)) == []
+
+
+def test_punctuation_only_difference_is_a_note():
+    body = "# Alles hat seine Zeit…\n\nText.\n"
+    findings = ti(article("Alles hat seine Zeit...", body=body), select=("TI002",))
+    assert codes_at(findings) == [("TI002", 2)] and findings[0].severity == Severity.NOTE
+
+
+def test_site_affix_is_left_to_ti001():
+    body = "# Ferry returns\n\nText.\n"
+    findings = ti(article("Ferry returns | Reuters", "https://reuters.com/x", body=body))
+    assert [f.code for f in findings] == ["TI001"]
+
+
+# -- placeholders -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Home", "Untitled", "Sections", "Page not found", "Just a moment...",
+                                   "Access denied", "404 Not Found", "Menu", ""])
+def test_placeholders(title):
+    findings = ti(article(title), select=("TI003",))
+    assert codes_at(findings) == [("TI003", 2)] and findings[0].severity == Severity.WARNING
+
+
+def test_bare_domain_and_site_name_only():
+    assert codes_at(ti(article("example-news.org"), select=("TI003",))) == [("TI003", 2)]
+    found = ti(article("POLITICO", "https://www.politico.com/news/2019/x"), select=("TI003",))
+    assert codes_at(found) == [("TI003", 2)] and "site's name" in found[0].message
+
+
+def test_all_caps_is_a_note_and_normal_titles_are_silent():
+    found = ti(article("ORSO MARSICANO: UN ANNO DA RECORD"), select=("TI003",))
+    assert [f.severity for f in found] == [Severity.NOTE]
+    assert ti(article("Home care workers strike"), select=("TI003",)) == []
+    assert ti(article("Willkommen!"), select=("TI003",)) == []
+
+
+# -- descriptions ----------------------------------------------------------------------
+
+
+def desc(description: str, body: str | None = None, title: str = "Harbour ferry returns after refit"):
+    extra = f'description: "{description}"\n'
+    return ti(article(title, body=body, extra=extra), select=("TI004",))
+
+
+def test_cookie_description_is_a_warning():
+    found = desc("We use cookies to give you the best experience on our website.")
+    assert codes_at(found) == [("TI004", 4)] and found[0].severity == Severity.WARNING
+
+
+def test_description_equal_to_title_is_a_note():
+    found = desc("Harbour ferry returns after refit")
+    assert [f.severity for f in found] == [Severity.NOTE] and "repeats the title" in found[0].message
+
+
+def test_unsupported_description_is_a_note():
+    found = desc("Quarterly earnings of the semiconductor industry exceeded analysts' expectations considerably")
+    assert [f.severity for f in found] == [Severity.NOTE] and "content words" in found[0].message
+
+
+def test_cut_off_description():
+    body = "The ferry resumed its crossings on Friday after a refit that replaced its engines and widened its deck.\n"
+    found = desc("The ferry resumed its crossings on Friday after a refit that replaced its engines and wid", body)
+    assert [f.severity for f in found] == [Severity.NOTE] and "'wid'" in found[0].message
+
+
+def test_supported_description_is_silent():
+    body = "The ferry resumed its crossings on Friday after a refit that replaced its engines and widened its deck.\n"
+    assert desc("The ferry resumed its crossings on Friday after a refit that replaced its engines.", body) == []
+
+
+# -- the clean examples and the seed ---------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("clean-*.md")), ids=lambda p: p.name)
+def test_clean_examples_get_nothing(path):
+    assert lint_text(path.read_text(encoding="utf-8"), select=["TI", "UR"], dedent=False) == []
+
+
+def test_example_site_name_in_title():
+    text = (ROOT / "examples" / "site-name-in-title.md").read_text(encoding="utf-8")
+    found = lint_text(text, select=["TI", "UR"], dedent=False)
+    assert codes_at(found) == [("TI001", 2), ("UR002", 3)]
+    assert all(f.fix is not None for f in found)
+
+
+@needs_shared
+def test_seed_title_site_name_at_line_2():
+    found = lint_text(SEED.read_text(encoding="utf-8"), select=["TI"], dedent=False)
+    assert codes_at([f for f in found if f.severity >= Severity.WARNING]) == [("TI001", 2)]
+    assert "'Reuters'" in found[0].message
+
+
+def test_rule_pages_have_the_four_sections():
+    from scrapelint.rules import titles
+
+    for rule in titles.scrapelint_rules():
+        doc = rule.documentation()
+        for section in ("What it checks", "Why it matters", "Example", "Fix"):
+            assert section in doc, (rule.code, section)
+        assert textwrap.dedent(doc).strip()
