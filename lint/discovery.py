@@ -33,59 +33,63 @@ class Target:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working directory when below it, else as absolute."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
-
-
-def _relative(path: Path, root: Path) -> str | None:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return None
+    """Relative to the working directory when below it, else absolute."""
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute, os.getcwd())
+    return absolute if rel == ".." or rel.startswith("../") else Path(rel).as_posix()
 
 
 def walk(root: Path, config: Config, config_key: int) -> list[Target]:
+    """The files under `root` that a run reads, in sorted order.
+
+    Paths are joined as strings from one resolved root: resolving each of
+    thousands of files costs more than linting them."""
     settings = config.settings
     include = [*settings.include, *settings.extend_include]
     exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude) if settings.exclude else None
+    config_root = str(config.root.resolve())
+    top = os.path.abspath(root)
+    top_display = display_path(root)
     out: list[Target] = []
-    ignores: list[tuple[Path, pathspec.PathSpec]] = []
+    ignores: list[tuple[str, pathspec.PathSpec]] = []  # (folder, spec) of .gitignore files met
 
-    def ignored(path: Path, is_dir: bool) -> bool:
-        rel = _relative(path, config.root)
-        if exclude is not None and rel is not None and exclude.match_file(rel + ("/" if is_dir else "")):
-            return True
+    def ignored(abs_path: str, is_dir: bool) -> bool:
+        suffix = "/" if is_dir else ""
+        if exclude is not None:
+            rel = os.path.relpath(abs_path, config_root)
+            if not rel.startswith("..") and exclude.match_file(rel + suffix):
+                return True
         for base, spec in ignores:
-            rel_here = _relative(path, base)
-            if rel_here is not None and spec.match_file(rel_here + ("/" if is_dir else "")):
+            rel = os.path.relpath(abs_path, base)
+            if not rel.startswith("..") and spec.match_file(rel + suffix):
                 return True
         return False
 
     if settings.respect_gitignore:
         # .gitignore files above the walked folder, up to the repository root
-        resolved = root.resolve()
-        for parent in (resolved, *resolved.parents):
+        here = Path(top)
+        for parent in here.parents:
             gi = parent / ".gitignore"
-            if parent != resolved and gi.is_file():
-                ignores.append((parent, _read_gitignore(gi)))
+            if gi.is_file():
+                ignores.append((str(parent), _read_gitignore(gi)))
             if (parent / ".git").exists():
                 break
 
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
+    for dirpath, dirnames, filenames in os.walk(top):
         if settings.respect_gitignore and ".gitignore" in filenames:
-            ignores.append((here.resolve(), _read_gitignore(here / ".gitignore")))
-        dirnames[:] = sorted(d for d in dirnames if d not in ALWAYS_SKIPPED_DIRS and not ignored(here / d, True))
+            ignores.append((dirpath, _read_gitignore(Path(dirpath) / ".gitignore")))
+        dirnames[:] = sorted(d for d in dirnames
+                             if d not in ALWAYS_SKIPPED_DIRS and not ignored(os.path.join(dirpath, d), True))
+        rel_dir = os.path.relpath(dirpath, top)
+        shown_dir = top_display if rel_dir == "." else f"{top_display}/{rel_dir}" if top_display != "." else rel_dir
         for name in sorted(filenames):
             if not any(fnmatch.fnmatchcase(name, pat) for pat in include):
                 continue
-            path = here / name
-            if ignored(path, False):
+            abs_path = os.path.join(dirpath, name)
+            if (exclude is not None or ignores) and ignored(abs_path, False):
                 continue
-            out.append(Target(path, display_path(path), config_key))
+            shown = name if shown_dir == "." else f"{shown_dir}/{name}"
+            out.append(Target(Path(abs_path), shown, config_key))
     return out
 
 

@@ -206,6 +206,8 @@ def reader_table() -> dict[str, Reader]:
 
 def reader_for(path: Path) -> Reader:
     name = path.name.lower()
+    if name.endswith(".md"):
+        return _READERS[".md"]
     for suffix, reader in sorted(_READERS.items(), key=lambda kv: -len(kv[0])):
         if name.endswith(suffix):
             return reader
