@@ -155,6 +155,21 @@ def _position(text: str, offset: int) -> dict[str, int]:
     return {"line": text.count("\n", 0, offset) + 1, "column": offset - line_start + 1, "offset": offset}
 
 
+def _line_text(doc: Document, line: int) -> str:
+    """Text of a file line, from the shared body lines when it is in the body."""
+    index = line - doc.body_start_line
+    if index >= 0:
+        return doc.lines[index] if index < len(doc.lines) else ""
+    text = doc.text or ""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
 def annotate(doc: Document, findings: list[Finding]) -> None:
     """Add what reporters need and cannot compute without the document.
 
@@ -167,12 +182,11 @@ def annotate(doc: Document, findings: list[Finding]) -> None:
             if f.fix is not None:
                 f.extra["edits"] = [{"start": _position(doc.text, e.start), "end": _position(doc.text, e.end),
                                      "content": e.replacement} for e in f.fix.edits]
-    file_lines = doc.text.split("\n") if doc.text is not None else None
     seen: dict[str, int] = {}
     for f in findings:
         context = ""
-        if file_lines is not None and f.line and f.line <= len(file_lines):
-            context = " ".join(file_lines[f.line - 1].split())
+        if doc.text is not None and f.line:
+            context = " ".join(_line_text(doc, f.line).split())
         elif doc.is_record:
             context = f.message
         base = f"{f.code}\0{f.path}\0{f.record or ''}\0{context}"
