@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes marked unsafe")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for a document read from stdin")
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE (then exit 0)")
 
     rule = sub.add_parser("rule", help="explain a rule", description="Print a rule's page: what it checks, why, an example, the fix.")
     rule.add_argument("rule", metavar="CODE|NAME")
@@ -83,6 +85,7 @@ def error(message: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from scrapelint import baseline
     from scrapelint.config import ConfigError, find_config_file, load_config
     from scrapelint.discovery import Target, display_path, walk
     from scrapelint.engine import Linter, RunOptions, default_jobs, run_units, make_units, reader_table
@@ -158,9 +161,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     summary = Summary(files=len(targets) + (1 if stdin else 0))
     failing = 0
     errors: list[str] = []
+    try:
+        known = baseline.load(args.baseline) if args.baseline else None
+    except baseline.BaselineError as exc:
+        return error(str(exc))
+    recorded: list = []
 
     def on_result(result) -> None:
         nonlocal failing
+        if known is not None:
+            before = len(result.findings)
+            result.findings = [f for f in result.findings if f.extra.get("fingerprint") not in known]
+            summary.baselined += before - len(result.findings)
+        if args.write_baseline:
+            recorded.extend(result.findings)
         summary.add(result)
         reporter.document(result)
         failing += sum(1 for f in result.findings if f.severity >= fail_on)
@@ -178,6 +192,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"scrapelint: error: {message}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
+    if args.write_baseline:
+        baseline.write(args.write_baseline, recorded)
+        print(f"scrapelint: recorded {len(recorded)} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
     if args.exit_zero:
         return EXIT_CLEAN
     if args.diff:

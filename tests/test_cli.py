@@ -110,7 +110,7 @@ def test_statistics(folder, capsys):
     (folder / "a.md").write_text(BAD_COUNT)
     (folder / "b.md").write_text(BAD_COUNT)
     _, out, _ = run(capsys, "check", ".", "--statistics")
-    assert "     2  WC001  [*] word-count-mismatch" in out
+    assert "     2  WC001  [*] word-count-mismatch" in out and "100.0% of documents" in out
     assert "a.md:5" not in out
 
 
@@ -197,3 +197,22 @@ def test_version_flag(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
     assert exc.value.code == 0 and "scrapelint" in capsys.readouterr().out
+
+
+def test_baseline_reports_only_new_findings(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    code, _, err = run(capsys, "check", ".", "--write-baseline", "base.json")
+    assert code == 0 and "recorded 1 findings" in err
+    (folder / "a.md").write_text(BAD_COUNT.replace("title:", "author: x\ntitle:"))  # the finding moves a line down
+    (folder / "b.md").write_text(BAD_COUNT)
+    code, out, _ = run(capsys, "check", ".", "--baseline", "base.json")
+    assert code == 1 and "b.md:5:1: WC001" in out and "a.md" not in out and "1 finding in the baseline" in out
+    (folder / "broken.json").write_text("[]")
+    assert run(capsys, "check", ".", "--baseline", "broken.json")[0] == 2
+
+
+def test_statistics_give_rates(folder, capsys):
+    (folder / "a.md").write_text(BAD_COUNT)
+    (folder / "b.md").write_text(GOOD)
+    _, out, _ = run(capsys, "check", ".", "--statistics")
+    assert "50.0% of documents" in out

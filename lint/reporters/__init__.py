@@ -42,6 +42,7 @@ class Summary:
     documents_with_findings: int = 0
     fixed: int = 0
     errors: int = 0
+    baselined: int = 0  # findings dropped because the baseline knows them
 
     @property
     def total(self) -> int:

@@ -53,5 +53,6 @@ class JsonReporter(Reporter):
                         for code, n in sorted(summary.by_rule.items())},
             "fixed": summary.fixed,
             "errors": summary.errors,
+            "baselined": summary.baselined,
         }
         self.stream.write(("\n" if not self._first else "") + '], "summary": ' + json.dumps(data, ensure_ascii=False) + "}\n")

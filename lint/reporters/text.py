@@ -35,7 +35,8 @@ class TextReporter(Reporter):
         if self.context.statistics:
             for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
                 mark = "[*]" if summary.fixable_by_rule.get(code) else "   "
-                write(f"{count:>6}  {code:<6} {mark} {summary.names[code]}\n")
+                write(f"{count:>6}  {code:<6} {mark} {summary.names[code]:<28} "
+                      f"{count / max(summary.documents, 1):7.1%} of documents\n")
         if self.context.quiet and not summary.total:
             return
         docs = plural(summary.documents, "document")
@@ -49,6 +50,8 @@ class TextReporter(Reporter):
         if summary.fixed:
             verb = "Would fix" if self.context.fix_mode == "diff" else "Fixed"
             line += f" {verb} {plural(summary.fixed, 'finding')}."
+        if summary.baselined:
+            line += f" {plural(summary.baselined, 'finding')} in the baseline not shown."
         if summary.fixable and self.context.fix_mode is None:
             line += f" [*] {summary.fixable} fixable with `--fix`."
         write(self._c(_BOLD, line) + "\n")
