@@ -145,7 +145,7 @@ class FrontMatterSchema(Rule):
             shown = repr(value) if not isinstance(value, str) or len(value) < 60 else repr(value[:57] + "...")
             message = f"{where} is {shown}: {_explain(err)}"
             if expected and err.validator != "required":
-                message += f"; expected {expected[0].lower() + expected.split(':')[0][1:]}"
+                message += f"; expected {expected[0].lower() + expected.rsplit(': ', 1)[0][1:]}"
             info = doc.keys.get(key) if key else None
             yield self.finding(doc, doc.key_line(key) or 1, message, column=info.column if info else 1)
 
