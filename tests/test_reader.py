@@ -120,3 +120,21 @@ def test_links_and_headings_are_line_exact():
     doc = read("---\ntitle: t\n---\n# Head\n\nSee [the report](https://x.org/a) and [](https://x.org/b).\n\n```\n[not](a link)\n```\nSub\n---\n")
     assert [(h.line, h.level, h.text) for h in doc.headings] == [(4, 1, "Head"), (11, 2, "Sub")]
     assert [(lk.line, lk.text, lk.target) for lk in doc.links] == [(6, "the report", "https://x.org/a"), (6, "", "https://x.org/b")]
+
+
+# -- robustness: no input makes the reader raise ---------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+FRAGMENTS = st.sampled_from(["---\n", "+++\n", "{\n", "}\n", "title: x\n", "date: 2019-02-30\n", "a: [\n", "- b\n",
+                             "\r\n", "\ufeff", "\x00", "\xe9", "key: 'v'\n", ": :\n", "&a [*a]\n", "x = 1\n", "\"k\": 1,\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=12), st.binary(max_size=40))
+def test_reader_never_raises(parts, tail):
+    data = "".join(parts).encode("utf-8", "surrogatepass") + tail
+    doc = parse_markdown(data, "fuzz.md")
+    if doc.unreadable is None:
+        assert isinstance(doc.meta, dict)
+        doc.lines, doc.links, doc.headings, doc.word_count  # every view computes
