@@ -155,25 +155,25 @@ def _covers(target: str, words: tuple[str, ...], skippable: frozenset[str] = fro
     section of the URL's path) nothing.  `nytimes` <- New York Times, `bbc`
     <- British Broadcasting Corporation, `arteradio` <- ARTE Radio,
     `rosalux` <- Rosa-Luxemburg-Stiftung."""
-    n = len(words)
-    if not words or n > 8:
+    if not words or len(words) > 8 or not target:
         return False
-
-    @lru_cache(maxsize=None)
-    def go(i: int, pos: int) -> bool:
-        if i == n:
-            return pos == len(target)
-        w = words[i]
-        if target.startswith(w, pos) and go(i + 1, pos + len(w)):
-            return True
-        for k in range(min(len(w) - 1, len(target) - pos), 2, -1):
-            if target.startswith(w[:k], pos) and go(i + 1, pos + k):
-                return True
-        if pos < len(target) and target[pos] == w[0] and go(i + 1, pos + 1):
-            return True
-        return (w in _GENERIC or w in skippable) and go(i + 1, pos)
-
-    return go(0, 0)
+    reach = {0}
+    for w in words:
+        nxt = set()
+        for pos in reach:
+            if target.startswith(w, pos):
+                nxt.add(pos + len(w))
+            for k in range(3, min(len(w), len(target) - pos + 1)):
+                if target.startswith(w[:k], pos):
+                    nxt.add(pos + k)
+            if pos < len(target) and target[pos] == w[0]:
+                nxt.add(pos + 1)
+            if w in _GENERIC or w in skippable:
+                nxt.add(pos)
+        if not nxt:
+            return False
+        reach = nxt
+    return len(target) in reach
 
 
 _ARTICLES = ("the", "der", "die", "das", "le", "la", "les", "el", "il")
@@ -226,6 +226,8 @@ def is_site_name(affix: str, host: str, configured: tuple[str, ...] = (),
     if variants & targets:
         return f"the name of {host}"
     ws = tuple(words_of(text))
+    if len(ws) > 6:
+        return None
     wt = tuple(words_of(text.casefold().translate(_TRANSLIT)))
     for target in (*regs, *(x + reg for x in subs)):
         if len(target) >= 2 and (_covers(target, ws, sections) or _covers(target, wt, sections)):
@@ -548,9 +550,8 @@ class TitleHeadlineMismatch(Rule):
         cands = headline_candidates(doc)
         if not cands:
             return
-        line, column, end_column = value_columns(doc, key)
-
         def report(message: str, severity: Severity | None = None) -> Finding:
+            line, column, end_column = value_columns(doc, key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column, severity=severity)
 
@@ -659,9 +660,8 @@ class TitlePlaceholder(Rule):
             title = ""
         if not isinstance(title, str):
             return  # FM003 reports the type
-        line, column, end_column = value_columns(doc, key)
-
         def report(message: str, severity: Severity | None = None) -> Finding:
+            line, column, end_column = value_columns(doc, key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column, severity=severity)
 
@@ -696,13 +696,15 @@ _BOILERPLATE_DESC = re.compile(
     r"|verwendet cookies|wir verwenden cookies|nutzt cookies|diese (?:web)?seite verwendet"
     r"|utilise des cookies|utilizamos cookies|usa cookies)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Scripts written without spaces between words: word overlap says nothing there.
+_NO_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def _body_words(doc) -> frozenset[str]:
-    cached = doc.__dict__.get("_ti_body_words")
+def _body_folded(doc) -> str:
+    cached = doc.__dict__.get("_ti_body_folded")
     if cached is None:
-        cached = frozenset(w.casefold() for w in _WORD.findall(doc.body))
-        doc.__dict__["_ti_body_words"] = cached
+        cached = doc.body.casefold()
+        doc.__dict__["_ti_body_folded"] = cached
     return cached
 
 
@@ -745,9 +747,8 @@ class DescriptionUnsupported(Rule):
         desc = doc.meta[key]
         if not isinstance(desc, str) or not desc.strip():
             return
-        line, column, end_column = value_columns(doc, key)
-
         def report(message: str, severity: Severity | None = None) -> Finding:
+            line, column, end_column = value_columns(doc, key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column, severity=severity)
 
@@ -761,26 +762,29 @@ class DescriptionUnsupported(Rule):
         if isinstance(title, str) and typographic(title).casefold() == typographic(text).casefold():
             yield report(f"description {short!r} repeats the title", Severity.NOTE)
             return
-        body_words = _body_words(doc)
-        if not body_words:
+        body = _body_folded(doc)
+        if not body.strip():
             return
         content = [w for w in (w.casefold() for w in _WORD.findall(text)) if len(w) >= 4 and not w.isdigit()]
-        if len(content) >= self.options.min_words:
-            share = sum(w in body_words for w in content) / len(content)
+        if len(content) >= self.options.min_words and not _NO_SPACES.search(text):
+            share = sum(w in body for w in content) / len(content)
             if share < self.options.min_overlap:
                 yield report(f"description {short!r}: only {share:.0%} of its {len(content)} content words occur "
                              f"in the body (expected at least {self.options.min_overlap:.0%})", Severity.NOTE)
                 return
         stripped = text.rstrip()
+        end = stripped if len(stripped) <= 60 else "..." + stripped[-57:]
         if stripped.endswith(("...", "\u2026")) and not stripped.endswith(("....", "\u2026\u2026")):
-            yield report(f"description {short!r} ends in an ellipsis: it was cut off", Severity.NOTE)
+            yield report(f"description ending {end!r} ends in an ellipsis: it was cut off; expected "
+                         "a complete sentence", Severity.NOTE)
             return
         last = _WORD.findall(stripped[-40:])
-        if last and stripped[-1:].isalnum() and len(last[-1]) >= 2:
+        if last and stripped[-1:].isalnum() and len(last[-1]) >= 2 and len(text) >= 80:
             tail = last[-1].casefold()
-            if tail not in body_words and not tail.isdigit() and len(text) >= 80 and \
-                    any(w.startswith(tail) and len(w) > len(tail) for w in body_words):
-                yield report(f"description {short!r} ends mid-word ({last[-1]!r}): it was cut off", Severity.NOTE)
+            if not tail.isdigit() and tail in body and \
+                    re.search(r"\b" + re.escape(tail) + r"\w", body) and not re.search(r"\b" + re.escape(tail) + r"\b", body):
+                yield report(f"description ending {end!r} ends mid-word ({last[-1]!r}, a word of the body "
+                             "starts so): it was cut off", Severity.NOTE)
 
 
 @hookimpl

@@ -47,9 +47,8 @@ class SourceInvalid(Rule):
         key, value = _source(doc)
         if key is None or value is None:
             return
-        line, column, end_column = value_columns(doc, key)
-
         def report(message: str) -> Finding:
+            line, column, end_column = value_columns(doc, key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column)
 
@@ -94,10 +93,12 @@ def url_problem(url: str) -> str | None:
         return "has no host"
     if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
         return f"points at the local host {host!r}"
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        ip = None
+    ip = None
+    if host[-1:].isdigit() or ":" in host:  # only then can it be an address
+        try:
+            ip = ipaddress.ip_address(host)
+        except ValueError:
+            pass
     if ip is not None:
         return f"has an IP address ({host}) for a host"
     if "." not in host:
