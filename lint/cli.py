@@ -88,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from scrapelint import baseline
     from scrapelint.config import ConfigError, find_config_file, load_config
     from scrapelint.discovery import Target, display_path, walk
-    from scrapelint.engine import Linter, RunOptions, default_jobs, run_units, make_units, reader_table
+    from scrapelint.engine import DatasetCollector, Linter, RunOptions, default_jobs, make_units, reader_table, run_units
     from scrapelint.findings import Severity
     from scrapelint.plugin import get_plugin_manager
     from scrapelint.reporters import ReportContext, Summary
@@ -167,8 +167,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return error(str(exc))
     recorded: list = []
 
+    dataset = DatasetCollector(linters)
+
     def on_result(result) -> None:
         nonlocal failing
+        if result.collected:
+            dataset.add(result)
         if known is not None:
             before = len(result.findings)
             result.findings = [f for f in result.findings if f.extra.get("fingerprint") not in known]
@@ -184,6 +188,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         reporter.start()
         run_units(make_units(targets, stdin), configs, options, jobs, on_result)
+        dataset_result = dataset.finish()
+        if dataset_result is not None:
+            on_result(dataset_result)
         reporter.finish(summary)
     finally:
         if out is not sys.stdout:

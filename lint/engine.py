@@ -22,7 +22,7 @@ from scrapelint.config import Config, ConfigError
 from scrapelint.document import Document
 from scrapelint.findings import Finding, Severity
 from scrapelint.readers import ReadSettings, Reader
-from scrapelint.rule import RegistryError, Rule, get_registry
+from scrapelint.rule import DatasetRule, DocRef, RegistryError, Rule, get_registry
 from scrapelint import suppressions as sup_mod
 
 FILES_PER_UNIT = 32
@@ -49,6 +49,8 @@ class DocResult:
     diff: str | None = None
     errors: list[str] = field(default_factory=list)
     documents: int = 1
+    # (rule code, value, DocRef) for dataset rules, gathered by the main process
+    collected: list[tuple] = field(default_factory=list)
 
 
 class Linter:
@@ -95,7 +97,9 @@ class Linter:
                 setup(config)
             self.rules.append(rule)
         self.unreadable_rules = [r for r in self.rules if r.checks_unreadable]
-        self.doc_rules = [r for r in self.rules if not isinstance(r, sup_mod.UnusedSuppression)]
+        self.dataset_rules = [r for r in self.rules if isinstance(r, DatasetRule)]
+        self.collected: list[tuple] = []
+        self.doc_rules = [r for r in self.rules if not isinstance(r, (sup_mod.UnusedSuppression, DatasetRule))]
         self.unused_rule = next((r for r in self.rules if isinstance(r, sup_mod.UnusedSuppression)), None)
         self.active_codes = {r.code for r in self.rules}
         self.read_settings = ReadSettings(max_file_size=s.max_file_size, field_map=dict(s.fields))
@@ -138,6 +142,8 @@ class Linter:
             except Exception:
                 errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
                               + traceback.format_exc(limit=-3))
+        if self.dataset_rules and not doc.unreadable:
+            self._collect(doc, ignored, errors)
         if doc.text is not None and "scrapelint:" in doc.text:
             sups = sup_mod.parse(doc.text)
             sup_mod.apply(findings, sups)
@@ -148,6 +154,26 @@ class Linter:
         if findings:
             annotate(doc, findings)
         return findings, errors
+
+
+    def _collect(self, doc: Document, ignored: set[str] | None, errors: list[str]) -> None:
+        for rule in self.dataset_rules:
+            if ignored and rule.code in ignored:
+                continue
+            try:
+                got = rule.collect(doc)
+            except Exception:
+                errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
+                              + traceback.format_exc(limit=-3))
+                continue
+            if got is not None:
+                value, line = got
+                self.collected.append((rule.code, value, DocRef(doc.path, doc.record, doc.record_line if doc.is_record else line)))
+
+    def drain(self) -> list[tuple]:
+        """The dataset-rule values gathered since the last call."""
+        out, self.collected = self.collected, []
+        return out
 
 
 def _position(text: str, offset: int) -> dict[str, int]:
@@ -251,6 +277,7 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
         fixed += len(accepted)
         text = new_text
         doc = parse_markdown_text(text, display, linter.read_settings.field_map, bom=doc.bom)
+        linter.drain()  # the values of the text as it was are stale
         findings, more = linter.lint(doc, ignored)
         errors += more
     if text == original:
@@ -265,6 +292,13 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
     return DocResult(display, findings, fixed, errors=errors)
 
 
+def _done(result: DocResult, linter: Linter) -> DocResult:
+    """A document's result, with what the dataset rules gathered from it."""
+    if linter.dataset_rules:
+        result.collected = linter.drain()
+    return result
+
+
 def process_unit(unit: tuple) -> list[DocResult]:
     kind = unit[0]
     results: list[DocResult] = []
@@ -275,16 +309,16 @@ def process_unit(unit: tuple) -> list[DocResult]:
             ignored = linter.ignored_codes(path_str)
             reader = reader_for(path)
             if reader.name == "markdown":
-                results.append(_lint_markdown_file(linter, path, display, ignored))
+                results.append(_done(_lint_markdown_file(linter, path, display, ignored), linter))
                 continue
             try:
                 for doc in reader.read(path, display, linter.read_settings):
                     findings, errors = linter.lint(doc, ignored)
-                    results.append(DocResult(display, findings, errors=errors))
+                    results.append(_done(DocResult(display, findings, errors=errors), linter))
             except OSError as exc:
                 doc = Document(display, unreadable=f"cannot read: {exc.strerror or exc}")
                 findings, errors = linter.lint(doc, ignored)
-                results.append(DocResult(display, findings, errors=errors))
+                results.append(_done(DocResult(display, findings, errors=errors), linter))
     elif kind == "records":
         from scrapelint.readers import read_jsonl_lines
 
@@ -293,7 +327,7 @@ def process_unit(unit: tuple) -> list[DocResult]:
         ignored = linter.ignored_codes(path_str)
         for doc in read_jsonl_lines(lines, display, linter.read_settings):
             findings, errors = linter.lint(doc, ignored)
-            results.append(DocResult(display, findings, errors=errors))
+            results.append(_done(DocResult(display, findings, errors=errors), linter))
     elif kind == "stdin":
         from scrapelint.readers.markdown import parse_markdown
 
@@ -301,7 +335,7 @@ def process_unit(unit: tuple) -> list[DocResult]:
         linter = _LINTERS[key]
         doc = parse_markdown(data, display, linter.read_settings.field_map)
         findings, errors = linter.lint(doc, linter.ignored_codes(display))
-        results.append(DocResult(display, findings, errors=errors))
+        results.append(_done(DocResult(display, findings, errors=errors), linter))
     return results
 
 
@@ -382,6 +416,40 @@ def run_units(units: Iterator[tuple], configs: list[Config], options: RunOptions
         while pending:
             for result in pending.popleft().result():
                 on_result(result)
+
+
+class DatasetCollector:
+    """The main process's side of the dataset rules: gathers the values the
+    workers collected, in input order, and asks each rule for its findings
+    once the run is over."""
+
+    def __init__(self, linters: list[Linter]) -> None:
+        self.rules = {}
+        for linter in linters:
+            for rule in linter.dataset_rules:
+                self.rules.setdefault(rule.code, rule)
+        self.items: dict[str, list] = {code: [] for code in self.rules}
+
+    def add(self, result: DocResult) -> None:
+        for code, value, ref in result.collected:
+            self.items[code].append((value, ref))
+        result.collected = []
+
+    def finish(self) -> DocResult | None:
+        findings: list[Finding] = []
+        errors: list[str] = []
+        for code, rule in self.rules.items():
+            try:
+                findings.extend(rule.finish(self.items[code]))
+            except Exception:
+                errors.append(f"rule {code} ({rule.name}) failed at the end of the run:\n" + traceback.format_exc(limit=-3))
+        if not findings and not errors:
+            return None
+        findings.sort(key=Finding.sort_key)
+        for f in findings:
+            key = f"{f.code}\0{f.path}\0{f.record or ''}\0{f.message}"
+            f.extra["fingerprint"] = hashlib.sha256(key.encode()).hexdigest()[:32]
+        return DocResult("(dataset)", findings, errors=errors, documents=0)
 
 
 def default_jobs() -> int:

@@ -9,7 +9,7 @@ Fix).  `check(doc)` yields Findings; `self.finding(...)` builds one.
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Hashable, Iterable, Iterator, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -108,6 +108,37 @@ class Rule:
             fix=fix if (self.fixable and doc.text is not None) else None,
             record=doc.record,
         )
+
+
+class DocRef(NamedTuple):
+    """Where a dataset rule's value came from."""
+
+    path: str
+    record: str | None
+    line: int | None
+
+
+class DatasetRule(Rule):
+    """A rule over the whole run (family DS).  `collect(doc)` runs in whichever
+    worker reads a document and returns a small picklable value with the line
+    to report it at, or None; `finish(items)` runs once in the main process
+    with every `(value, DocRef)` in input order, and yields the findings.
+    Memory grows with the number of documents that return a value, so keep
+    values small (a hash, a normalised URL)."""
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def collect(self, doc: Document) -> tuple[Hashable, int | None] | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finish(self, items: list[tuple[Any, DocRef]]) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def dataset_finding(self, ref: DocRef, message: str, severity: Severity | None = None) -> Finding:
+        return Finding(code=self.code, name=self.name, severity=self.effective_severity if severity is None else severity,
+                       message=message, path=ref.path, line=ref.line, column=1 if ref.line and ref.record is None else None,
+                       record=ref.record)
 
 
 class RegistryError(ValueError):

@@ -56,8 +56,8 @@ class Summary:
         self.documents += result.documents
         self.fixed += result.fixed
         self.errors += len(result.errors)
-        if result.findings:
-            self.documents_with_findings += 1
+        if result.findings:  # a dataset-wide result speaks of several documents
+            self.documents_with_findings += len({(f.path, f.record) for f in result.findings}) if not result.documents else 1
         for f in result.findings:
             self.by_severity[f.severity] += 1
             self.by_rule[f.code] += 1
