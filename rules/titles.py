@@ -72,9 +72,8 @@ def typographic(text: str) -> str:
 
 def compact(text: str) -> str:
     """Letters and digits only, case-folded, accents removed (`ü` -> `u`)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub("", text)
+    # combining marks are not alphanumeric: the substitution drops them too
+    return _NON_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def compact_translit(text: str) -> str:
@@ -299,8 +298,9 @@ def _loads_scalar(raw: str, fmt: str):
     if fmt == "yaml":
         import yaml
 
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            return yaml.safe_load("k: " + raw)["k"]
+            return yaml.load("k: " + raw, Loader=loader)["k"]  # noqa: S506 - a safe loader
         except Exception:
             return _FAIL
     if fmt == "toml":
@@ -350,7 +350,11 @@ def value_edit(doc, key: str, new_value: str, cut: tuple[int, int] | None = None
         elif raw[:1] in "\"'" and raw[1:-1] == old and len(raw) == len(old) + 2:
             inner_off = 1
         if inner_off is not None:
-            candidates.append(Edit(s + inner_off + cut[0], s + inner_off + cut[1], ""))
+            edit = Edit(s + inner_off + cut[0], s + inner_off + cut[1], "")
+            removed = old[cut[0]:cut[1]]
+            if inner_off == 1 and raw[0] not in removed and "\\" not in raw and fmt == "yaml":
+                return edit  # a quoted value without escapes stays the same string minus the cut
+            candidates.append(edit)
     quote = raw[:1]
     if quote == "'":
         if fmt == "yaml":
@@ -700,14 +704,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _NO_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def _body_folded(doc) -> str:
-    cached = doc.__dict__.get("_ti_body_folded")
-    if cached is None:
-        cached = doc.body.casefold()
-        doc.__dict__["_ti_body_folded"] = cached
-    return cached
-
-
 class DescriptionUnsupported(Rule):
     """The description is not supported by the body.
 
@@ -762,12 +758,14 @@ class DescriptionUnsupported(Rule):
         if isinstance(title, str) and typographic(title).casefold() == typographic(text).casefold():
             yield report(f"description {short!r} repeats the title", Severity.NOTE)
             return
-        body = _body_folded(doc)
-        if not body.strip():
+        raw_body = doc.body
+        if not raw_body.strip():
             return
-        content = [w for w in (w.casefold() for w in _WORD.findall(text)) if len(w) >= 4 and not w.isdigit()]
+        content = [w for w in _WORD.findall(text) if len(w) >= 4 and not w.isdigit()]
         if len(content) >= self.options.min_words and not _NO_SPACES.search(text):
-            share = sum(w in body for w in content) / len(content)
+            # as written, lower-cased or capitalised: no case-folded copy of a long body
+            share = sum(w in raw_body or w.lower() in raw_body or w.capitalize() in raw_body
+                        for w in content) / len(content)
             if share < self.options.min_overlap:
                 yield report(f"description {short!r}: only {share:.0%} of its {len(content)} content words occur "
                              f"in the body (expected at least {self.options.min_overlap:.0%})", Severity.NOTE)
@@ -781,8 +779,9 @@ class DescriptionUnsupported(Rule):
         last = _WORD.findall(stripped[-40:])
         if last and stripped[-1:].isalnum() and len(last[-1]) >= 2 and len(text) >= 80:
             tail = last[-1].casefold()
-            if not tail.isdigit() and tail in body and \
-                    re.search(r"\b" + re.escape(tail) + r"\w", body) and not re.search(r"\b" + re.escape(tail) + r"\b", body):
+            word = re.escape(last[-1])
+            if not tail.isdigit() and re.search(word + r"\w", raw_body, re.IGNORECASE) and \
+                    not re.search(r"\b" + word + r"\b", raw_body, re.IGNORECASE):
                 yield report(f"description ending {end!r} ends mid-word ({last[-1]!r}, a word of the body "
                              "starts so): it was cut off", Severity.NOTE)
 
