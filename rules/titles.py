@@ -552,15 +552,16 @@ class TitleHeadlineMismatch(Rule):
         if not title or not title.strip():
             return
         cands = headline_candidates(doc)
-        if not cands:
+        has_sep = _SEP.search(title) is not None
+        if not cands and not has_sep:
             return
+
         def report(message: str, severity: Severity | None = None) -> Finding:
             line, column, end_column = value_columns(doc, key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column, severity=severity)
 
-        t_exact = exact(title)
-        t_fold = t_exact.casefold()
+        t_fold = exact(title).casefold()
         t_typo = typographic(title).casefold()
         if any(exact(c.text).casefold() == t_fold for c in cands):
             return
@@ -569,8 +570,8 @@ class TitleHeadlineMismatch(Rule):
                 yield report(f"title {title!r} differs only in punctuation from the body's headline "
                              f"{c.text!r} (line {c.line})", Severity.NOTE)
                 return
-        site = site_affix(title, *_site_args(doc)) if _SEP.search(title) else None
-        if _SEP.search(title):
+        site = site_affix(title, *_site_args(doc)) if has_sep else None
+        if has_sep:
             by_fold = {typographic(c.text).casefold(): c for c in cands}
             for sp in splits(title):
                 c = by_fold.get(typographic(sp.head).casefold())
@@ -582,10 +583,20 @@ class TitleHeadlineMismatch(Rule):
                 yield report(f"title {title!r} adds {sp.affix.strip()!r} {where} the body's headline "
                              f"{c.text!r} (line {c.line})")
                 return
-        # The title is nowhere in the body, while the body opens with a headline
-        # of its own: an H1, or a heading of level 1-2 that is the body's first line.
         if site is not None:
             return  # TI001 reports the affix; what is left is judged there
+        if has_sep:
+            found = slug_affix(title, doc)
+            if found is not None:
+                sp, slug = found
+                where = "before" if sp.prefix else "after"
+                yield report(f"title {title!r} adds {sp.affix.strip()!r} {where} the headline that the URL "
+                             f"spells ({slug!r}); expected {sp.head.strip()!r}")
+                return
+        if not cands:
+            return
+        # The title is nowhere in the body, while the body opens with a headline
+        # of its own: an H1, or a heading of level 1-2 that is the body's first line.
         t_compact = compact(title)
         if len(t_compact) < 3:
             return
@@ -601,6 +612,49 @@ class TitleHeadlineMismatch(Rule):
             return
         yield report(f"title {title!r} does not occur in the body, whose headline is {head.text!r} "
                      f"(line {head.line})")
+
+
+_SLUG_EXT = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+_BAR_SEP = re.compile(r"^\s*[|\u00b7\u2022\u203a\u00bb]\s*$")
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in words_of(text.casefold().translate(_TRANSLIT)) if len(w) >= 3 and not w.isdigit()]
+
+
+def slug_affix(title: str, doc) -> tuple[Split, str] | None:
+    """A short affix of the title that the URL's slug leaves out, while the
+    slug spells the rest: `Tomaten richtig schneiden - Tipp mit Bild` at
+    `/tipp/1918/Tomaten-richtig-schneiden.html`.  Suffixes after a bar or a
+    dash, prefixes before a bar only (a kicker before a colon is often part
+    of the headline, and slugs drop kickers); at most three words."""
+    url = doc.url
+    if url is None:
+        return None
+    segments = [seg for seg in url.path.split("/") if seg]
+    if not segments:
+        return None
+    slug = _SLUG_EXT.sub("", segments[-1])
+    slug_words = set(words_of(slug.casefold().translate(_TRANSLIT)))
+    if sum(not w.isdigit() for w in slug_words) < 3:
+        return None
+    for m in _SEP.finditer(title):
+        sep = title[m.start():m.end()]
+        if ":" in sep:
+            continue
+        for sp in (Split(title[: m.start()], title[m.end():], m.start(), len(title), False),
+                   Split(title[m.end():], title[: m.start()], 0, m.end(), True)):
+            if sp.prefix and not _BAR_SEP.match(sep):
+                continue
+            affix_words = _content_words(sp.affix)
+            head_words = _content_words(sp.head)
+            if not affix_words or len(words_of(sp.affix)) > 3 or len(head_words) < 2:
+                continue
+            if any(w in slug_words for w in affix_words):
+                continue
+            if sum(w in slug_words for w in head_words) >= 0.8 * len(head_words):
+                return sp, slug
+    return None
 
 
 def _first_text_line(doc) -> int:

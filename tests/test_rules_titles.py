@@ -192,6 +192,32 @@ def test_punctuation_only_difference_is_a_note():
     assert codes_at(findings) == [("TI002", 2)] and findings[0].severity == Severity.NOTE
 
 
+@pytest.mark.parametrize("title, source, affix", [
+    ("Tomaten richtig schneiden - Tipp mit Bild", "https://www.example.de/tipp/1918/Tomaten-richtig-schneiden.html",
+     "Tipp mit Bild"),
+    ("Storm closes the harbour bridge | Hosted", "https://www.example.com/storm-closes-the-harbour-bridge", "Hosted"),
+    ("Politics | Council passes the harbour budget", "https://www.example.com/2025/council-passes-harbour-budget",
+     "Politics"),
+])
+def test_affix_the_url_slug_leaves_out(title, source, affix):
+    findings = ti(article(title, source), select=("TI002",))
+    assert codes_at(findings) == [("TI002", 2)] and repr(affix) in findings[0].message
+
+
+@pytest.mark.parametrize("title, source", [
+    # a kicker before a colon is part of many headlines, and slugs drop kickers
+    ("Bundesliga: Dortmund - Gladbach live sehen", "https://www.example.de/dortmund-gladbach-live-sehen"),
+    # a dash inside the headline, both halves in the slug
+    ("Ehezoff eskaliert - Jetzt schießt Olli zurück", "https://www.example.de/ehezoff-eskaliert-jetzt-schiesst-olli"),
+    # a long second half is a dek, not chrome
+    ("Jedi review – shoots for the moon, lands among the stars", "https://www.example.com/jedi-review-pc-game"),
+    # a slug too short to spell a headline
+    ("Ferry returns - Local", "https://www.example.com/ferry"),
+])
+def test_slug_leaves_real_headlines_alone(title, source):
+    assert ti(article(title, source), select=("TI002",)) == []
+
+
 def test_site_affix_is_left_to_ti001():
     body = "# Ferry returns\n\nText.\n"
     findings = ti(article("Ferry returns | Reuters", "https://reuters.com/x", body=body))
