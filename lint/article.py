@@ -131,7 +131,7 @@ def hits_by_line(pattern: re.Pattern, body: str, starts: list[int], lo: int = 0)
 # ---------------------------------------------------------------------------
 
 _LINK_RE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\s*\)|<https?://[^>\s]*>|\bhttps?://\S+")
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MARK_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 # Scripts written without spaces between words.
 _NOSPACE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -162,8 +162,8 @@ def visible(line: str) -> tuple[str, int, int]:
             txt = m.group(1)
             if txt is None:  # a bare URL or autolink
                 txt = m.group(0)
-            elif "](" in txt:
-                txt = _IMAGE_RE.sub("", txt)
+            elif "](" in txt:  # a linked image: its alt text is what the link says
+                txt = _IMAGE_RE.sub(r"\1", txt)
             nlinks += 1
             txt = txt.strip()
             link_chars += len(txt)
@@ -236,8 +236,9 @@ def analyse(doc) -> Layout:
 
     captions = set(hits_by_line(phrase_regex("caption-credits.txt", "any", ignore_case=False), body, starts))
     phrases: dict[int, tuple[str, str]] = {}
-    for kind, name, mode in (("line", "ui-lines.txt", "line"), ("prefix", "ui-prefixes.txt", "prefix"),
-                             ("phrase", "ui-phrases.txt", "any")):
+    for kind, name, mode in (("line", "ui-lines.txt", "line"), ("dateline", "datelines.txt", "line"),
+                             ("prefix", "ui-prefixes.txt", "prefix"), ("phrase", "ui-phrases.txt", "any"),
+                             ("outside", "ui-outside.txt", "any")):
         for i, m in hits_by_line(phrase_regex(name, mode), body, starts).items():
             if i not in phrases:
                 phrases[i] = (kind, _strip_match(m))

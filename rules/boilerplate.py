@@ -114,16 +114,24 @@ class BoilerplatePhrase(Rule):
             kind, text = hits[i]
             words = layout.words[i]
             outside = layout.outside_core(i)
-            weak = kind == "phrase" and words > self.options.max_words and not outside
-            if kind == "line":
+            if kind == "outside" and not outside:
+                continue
+            weak = not outside and (kind == "dateline" or (kind == "phrase" and words > self.options.max_words))
+            if kind == "dateline":
+                why = f"the line is only a date or timestamp (\"{_short(text)}\"), page metadata"
+            elif kind == "line":
                 why = f"the whole line is the page phrase \"{_short(text)}\""
             elif kind == "prefix":
                 why = f"the line opens with the page phrase \"{_short(text)}\""
+            elif kind == "outside":
+                why = f"\"{_short(text)}\" is a call to action"
             else:
                 why = f"\"{_short(text)}\" is a user-interface or policy phrase"
             where = _where(layout, i)
             message = f"{why}{', ' + where if where else ''}: page furniture, not article text"
-            if weak:
+            if weak and kind == "dateline":
+                message += " (inside the article: may be a timeline entry)"
+            elif weak:
                 message += f" (a {words}-word line of the article: may be quoted prose)"
             yield self.finding(doc, doc.file_line(i), message, severity=Severity.NOTE if weak else None)
 
