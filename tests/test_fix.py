@@ -230,3 +230,21 @@ def test_fix_is_idempotent_and_touches_only_reported_spans(text):
     assert fixed2 == fixed and not edits2
     assert {f.code for f in again} <= {f.code for f in findings} - {f.code for f in accepted}
     yaml.safe_load(fixed.split("---")[1])  # still valid YAML
+
+
+def test_reports_carry_the_fix(folder, capsys):
+    import json
+
+    path = folder / "a.md"
+    path.write_bytes(ARTICLE.encode())
+    _, out, _ = run(capsys, "check", "a.md", "--select", "TI001", "--format", "json")
+    (finding,) = json.loads(out)["findings"]
+    (edit,) = finding["fix"]["edits"]
+    assert ARTICLE[edit["start"]["offset"]:edit["end"]["offset"]] == " | Example Harbour News"
+    assert edit["start"]["line"] == 2 and edit["content"] == ""
+    _, out, _ = run(capsys, "check", "a.md", "--select", "TI001")
+    assert "[*]" in out and "1 fixable with `--fix`" in out
+    _, out, _ = run(capsys, "check", "a.md", "--select", "TI001", "--format", "sarif")
+    (result,) = json.loads(out)["runs"][0]["results"]
+    (replacement,) = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert replacement["deletedRegion"]["startLine"] == 2
