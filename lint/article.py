@@ -87,8 +87,10 @@ def load_entries(name: str) -> tuple[Entry, ...]:
 
 # Markdown a line may start with before its words: list markers, quotes,
 # headings, table pipes, emphasis, an opening link bracket.
-LEAD = r"^[ \t]*(?:(?:[-*+>|#]+|\d{1,3}[.)])[ \t]*)*(?:\*\*|__|\*|_|\[|\(|\\\[)*[ \t]*"
-TRAIL = r"[ \t]*(?:\*\*|__|\*|_|\\?\])*(?:\([^)\s]*(?:\s+\"[^\"]*\")?\))?[ \t:.!|*_…\u2026]*\r?$"
+# One character per repetition: nested quantifiers ((a+)*, (**|*)*) backtrack
+# exponentially on a line of 60 dashes or asterisks.
+LEAD = r"^[ \t]*(?:(?:[-*+>|#]|\d{1,3}[.)])[ \t]*)*(?:[*_\[(]|\\\[)*[ \t]*"
+TRAIL = r"[ \t]*(?:[*_]|\\?\])*(?:\([^)\s]*(?:\s+\"[^\"]*\")?\))?[ \t:.!|*_…\u2026]*\r?$"
 
 
 @lru_cache(maxsize=64)
