@@ -437,13 +437,14 @@ class CaptionOrCredit(Rule):
 class AuthorBio(Rule):
     """An author's biography after the article.
 
-    What it checks: lines in the page's foot or tail (after the article's
-    last paragraph, or after an end marker) that describe a writer: their
+    What it checks: the article's last paragraph and the lines after it
+    (the page's foot, the tail after an end marker) that describe a writer: their
     role ("is a senior reporter", "bureau chief"), career ("joined ... in",
     "started his career", "graduated from"), where to reach them (an email
     address, "follow her on Twitter"); `rules/data/bio-phrases.txt`.  Two
     different signals make a bio; one is enough on a line after an end
-    marker.  An "About the author" heading is NV005's end marker.
+    marker; the article's own last paragraph must also open like a bio
+    ("Jane Doe is a ...").  An "About the author" heading is NV005's end marker.
 
     Severity: a warning; inside the article's core nothing is reported
     (a profile of a journalist is article text).
@@ -466,7 +467,7 @@ class AuthorBio(Rule):
         layout = doc.layout
         if layout.start is None:
             return
-        first = layout.last + 1
+        first = layout.last  # the article's last paragraph may be the bio
         if layout.end is not None:
             first = min(first, layout.end)
         if first >= len(doc.lines):
@@ -477,12 +478,22 @@ class AuthorBio(Rule):
             if layout.words[i] < 6 or i in doc.code_lines:
                 continue
             found = [m.group(0) for p in pats for m in (p.search(line),) if m]
-            need = 1 if layout.in_tail(i) else 2
-            if len(found) >= need:
+            if layout.in_tail(i):
+                ok = len(found) >= 1
+            elif i == layout.last:  # still the article's: only a bio that opens like one
+                ok = len(found) >= 2 and _BIO_OPENING_RE.match(line) is not None
+            else:
+                ok = len(found) >= 2
+            if ok:
                 ev = "; ".join(f"\"{_short(x, 30)}\"" for x in found[:3])
+                where = _where(layout, i) if i != layout.last else "as the last paragraph"
                 yield self.finding(doc, doc.file_line(i),
-                                   f"reads like an author's biography ({ev}), {_where(layout, i)}: "
+                                   f"reads like an author's biography ({ev}), {where}: "
                                    "the site's text about its writer, not the article")
+
+
+# A bio opens with the writer's name and what they are: "Jane Doe is a ...".
+_BIO_OPENING_RE = re.compile(r"^[\s*_>]*(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the|our)\s")
 
 
 _BIO: list[re.Pattern] = []
