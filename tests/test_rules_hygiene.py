@@ -1,0 +1,131 @@
+"""TX rules: text hygiene, on made-up articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_text
+from scrapelint.findings import Severity
+
+FRONT = "---\ntitle: \"Harbour ferry returns\"\nsource: https://www.example-news.org/local/ferry\n---\n\n"
+
+
+def doc(*lines: str) -> str:
+    return FRONT + "\n\n".join(lines) + "\n"
+
+
+def warned(findings, code):
+    return sorted(f.line for f in findings if f.code == code and f.severity >= Severity.WARNING)
+
+
+def noted(findings, code):
+    return sorted(f.line for f in findings if f.code == code and f.severity == Severity.NOTE)
+
+
+# --- TX001 --------------------------------------------------------------------
+
+
+def test_tx001_glued_words():
+    text = doc("The ferry resumed service on Friday.",
+               "Exclusive news for market professionalsLearn more aboutRefinitiv",
+               "United StatescategoryDemocratic senator questions the budget")
+    findings = lint_text(text, select=["TX001"], dedent=False)
+    assert warned(findings, "TX001") == [8, 10]
+    assert "professionals" in findings[0].message and findings[0].column == 27
+
+
+@pytest.mark.parametrize("line", [
+    "McDonald's opened a branch next to the pier, said LeBron fans and DeVos aides.",
+    "Passengers can watch the crossing on YouTube, pay with PayPal and post on LinkedIn or WhatsApp.",
+    "The app, written in JavaScript, calls getElementById on load and uses the iPhone's camera.",
+    "Follow @HarbourFerryNews or #FerryLife, and see https://example.org/FerryTimetable/NewSchedule for times.",
+    "The code `someValueHere` and the PowerPoint slides were shared.",
+])
+def test_tx001_real_camel_case_passes(line):
+    assert not lint_text(doc(line), select=["TX001"], dedent=False)
+
+
+def test_tx001_extend_allow():
+    text = doc("The new HarbourLink card works on every boat.")
+    assert warned(lint_text(text, select=["TX001"], dedent=False), "TX001") == [6]
+    assert not lint_text(text, select=["TX001"], dedent=False, rules={"TX001": {"extend-allow": ["HarbourLink"]}})
+
+
+def test_tx001_all_caps_tail_is_a_note():
+    findings = lint_text(doc("LegalcategoryUS telecom firms face questions"), select=["TX001"], dedent=False)
+    assert noted(findings, "TX001") == [6]
+
+
+# --- TX002 ----------------------------------------------------------------------
+
+
+def test_tx002_mojibake():
+    text = doc("The cafÃ© reopened on Monday, its ownerâ€™s third attempt.", "Le café a rouvert lundi, à la grande joie de tous.")
+    findings = lint_text(text, select=["TX002"], dedent=False)
+    assert warned(findings, "TX002") == [6]
+    assert "ftfy badness" in findings[0].message
+
+
+@pytest.mark.parametrize("line", [
+    "Le café a rouvert lundi à Zürich ; « c’est génial », dit-il — très content.",
+    "São Paulo e Brasília: ÂNGELO disse “olá” às 9h.",
+    "Привет, как дела? Ελληνικά κείμενα. Ø og Å er bokstaver.",
+])
+def test_tx002_clean_accents_pass(line):
+    assert not lint_text(doc(line), select=["TX002"], dedent=False)
+
+
+# --- TX003 ------------------------------------------------------------------------
+
+
+def test_tx003_tags_and_entities():
+    text = doc("The minister&#8217;s plan <span class=\"x\">was approved</span>.",
+               "Fish &amp; chips were served.",
+               "A line<br>break.",
+               "Compare `<div>` in code, a < b and x > y, <https://example.org> and Q&A; sessions.",
+               "```html\n<div>code</div>\n```")
+    findings = lint_text(text, select=["TX003"], dedent=False)
+    assert warned(findings, "TX003") == [6, 8]
+    assert noted(findings, "TX003") == [10]
+
+
+def test_tx003_suppression_comment_is_not_a_tag():
+    text = doc("<!-- scrapelint: ignore NV001 -->", "Plain text.")
+    assert not lint_text(text, select=["TX003"], dedent=False)
+
+
+# --- TX004 --------------------------------------------------------------------------
+
+
+def test_tx004_invisible_characters():
+    text = doc("The harbour\u200b authority said.", "Broken \ufffd byte.", "Soft\u00adhyphen only.",
+               "Emoji \U0001F468\u200d\U0001F469 joiner is fine.")
+    findings = lint_text(text, select=["TX004"], dedent=False)
+    assert warned(findings, "TX004") == [6, 8]
+    assert noted(findings, "TX004") == [10]
+    assert "ZERO WIDTH SPACE" in findings[0].message and findings[0].column == 12
+
+
+# --- TX005 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    "Please verify you are a human to continue.",
+    "You need to enable JavaScript to run this app.",
+    "Checking your browser before accessing example.org.",
+])
+def test_tx005_placeholder(line):
+    assert warned(lint_text(doc(line), select=["TX005"], dedent=False), "TX005") == [6]
+
+
+def test_tx005_javascript_in_prose_passes():
+    line = "The ferry app was rewritten in JavaScript last year and now shows live departures."
+    assert not lint_text(doc(line), select=["TX005"], dedent=False)
+
+
+def test_tx005_extend_phrases():
+    text = doc("Text coming soon.")
+    assert not lint_text(text, select=["TX005"], dedent=False)
+    findings = lint_text(text, select=["TX005"], dedent=False, rules={"TX005": {"extend-phrases": ["text coming soon"]}})
+    assert warned(findings, "TX005") == [6]
