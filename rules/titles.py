@@ -181,7 +181,14 @@ _ARCHIVE = re.compile(r"^/web/[0-9]+[a-z_]*/(?:https?://)?([^/?#]+)(/[^?#]*)?", 
 
 def site_of(doc) -> tuple[str, frozenset[str]]:
     """(host, section words of the path) of the page the document comes
-    from: the archived page's for a Wayback Machine URL."""
+    from: the archived page's for a Wayback Machine URL.  Once per document."""
+    cached = doc.__dict__.get("_ti_site")
+    if cached is None:
+        cached = doc.__dict__["_ti_site"] = _site_of(doc)
+    return cached
+
+
+def _site_of(doc) -> tuple[str, frozenset[str]]:
     host, url = doc.host, doc.url
     path = url.path if url is not None else ""
     if host.endswith("archive.org") and path:
@@ -386,6 +393,7 @@ def value_columns(doc, key: str) -> tuple[int | None, int | None, int | None]:
 # -- the body's headline -----------------------------------------------------------
 
 _TOP_LINES = 400  # a headline further down than this is not the page's headline
+_MAX_CANDIDATES = 60
 
 
 class Candidate(NamedTuple):
@@ -411,6 +419,8 @@ def headline_candidates(doc) -> list[Candidate]:
         text = plain(h.text)
         if words_of(text):
             out.append(Candidate(h.line, h.level, text, h.text))
+            if len(out) >= _MAX_CANDIDATES:
+                break
     return out
 
 
