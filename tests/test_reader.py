@@ -138,3 +138,11 @@ def test_reader_never_raises(parts, tail):
     if doc.unreadable is None:
         assert isinstance(doc.meta, dict)
         doc.lines, doc.links, doc.headings, doc.word_count  # every view computes
+
+
+def test_toml_value_span_leaves_the_comment_out():
+    doc = parse_markdown(b'+++\ntitle = "T"  # the headline\nword_count = 30 # stale\n+++\none two three\n', "a.md")
+    start, end = doc.value_span("word_count")
+    assert doc.text[start:end] == "30"
+    start, end = doc.value_span("title")
+    assert doc.text[start:end] == '"T"'

@@ -46,6 +46,7 @@ _TOML_CLOSE = re.compile(r"^\+{3,}[ \t]*\r?$", re.MULTILINE)
 _JSON_OPEN = JSONHandler.FM_BOUNDARY  # ^(?:{|})$
 _TOML_KEY = re.compile(r"^[ \t]*(\"[^\"]+\"|'[^']+'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*?)[ \t]*\r?$")
 _TOML_TABLE = re.compile(r"^[ \t]*\[")
+_TOML_SCALAR = re.compile(r"^(\"(?:[^\"\\]|\\.)*\"|'[^']*'|[^\s#\"'\[{]+)[ \t]*(?:#.*)?$")
 
 BINARY_SNIFF = 8192
 
@@ -189,6 +190,8 @@ def _parse_toml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any]) -
         if m:
             key = m.group(1).strip("\"'")
             value = m.group(2)
+            scalar = _TOML_SCALAR.match(value)
+            value = scalar.group(1) if scalar else value  # leave a trailing `# comment` out of the span
             start = offset + m.start(2)
             keys.setdefault(key, KeyInfo(i + 2, m.start(1) + 1, start if value else None, start + len(value) if value else None))
         offset += len(raw) + 1
