@@ -17,7 +17,7 @@ from typing import Iterator
 
 from pydantic import Field
 
-from scrapelint.article import line_starts, load_entries, phrase_regex
+from scrapelint.article import line_starts, load_entries, phrase_set
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -62,7 +62,10 @@ def _matches_by_line(pattern: re.Pattern, doc) -> Iterator[tuple[int, int, re.Ma
 
 # A token with a lower-case letter running into a capital, not part of a
 # URL, handle, hashtag, path or identifier.
-_GLUED_RE = re.compile(r"(?<![\w@#/\\.:=&?%+-])[A-Za-z]*[a-z]{2}[A-Z][A-Za-z'’]*")
+_GLUED_RE = re.compile(r"[a-z]{2}[A-Z]")  # the join; the token around it is taken in Python
+_TOKEN_LEFT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_TOKEN_RIGHT = _TOKEN_LEFT | frozenset("'’")
+_NOT_BEFORE = frozenset("@#/\\.:=&?%+-_0123456789")
 _TRANSITION_RE = re.compile(r"[a-z][A-Z]")
 
 
@@ -146,7 +149,17 @@ class GluedWords(Rule):
         for i, col, m in _matches_by_line(_GLUED_RE, doc):
             if i in seen:
                 continue
-            token = m.group(0)
+            line = doc.lines[i]
+            a = col
+            while a > 0 and line[a - 1] in _TOKEN_LEFT:
+                a -= 1
+            if a > 0 and (line[a - 1] in _NOT_BEFORE or line[a - 1].isalnum()):
+                continue  # a URL, handle, hashtag, path or a token with other letters
+            b = m.end() - (m.start() - col) - 1
+            while b < len(line) and line[b] in _TOKEN_RIGHT:
+                b += 1
+            token = line[a:b]
+            col = a
             split = glued_split(token, allow, self.options.min_run)
             if split is None:
                 continue
@@ -388,15 +401,18 @@ class PlaceholderText(Rule):
     def check(self, doc) -> Iterator[Finding]:
         if not doc.body:
             return
-        pattern = phrase_regex("placeholder-phrases.txt", "any", tuple(self.options.extend_phrases))
-        hits: set[int] = set()
-        for i, col, m in _matches_by_line(pattern, doc):
-            if i in hits:
+        phrases = phrase_set("placeholder-phrases.txt", "any", tuple(self.options.extend_phrases))
+        lines = doc.lines
+        code = doc.code_lines
+        lowered = doc.body.lower()
+        if len(lowered) != len(doc.body) or "\r" in doc.body:
+            lowered = "\n".join(ln.lower()[: len(ln)].ljust(len(ln)) for ln in lines)
+        for i, m in sorted(phrases.hits(lines, lowered, line_starts(lowered)).items()):
+            if i in code:
                 continue
-            hits.add(i)
             yield self.finding(doc, doc.file_line(i),
                                f"\"{m.group(0).strip()}\" is placeholder or bot-check text, not an article",
-                               column=col + 1)
+                               column=m.start() + 1)
 
 
 @hookimpl
