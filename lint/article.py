@@ -346,7 +346,10 @@ class Layout:
 
 
 def _strip_match(m: re.Match) -> str:
-    return m.group(0).strip(" \t*_#>[]()-+|:\r")
+    text = m.group(0)
+    if "](" in text:  # a whole-line link: its text, not its target
+        text = text[: text.index("](")]
+    return text.strip(" \t*_#>[]()-+|:\r")
 
 
 def analyse(doc) -> Layout:

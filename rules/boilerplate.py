@@ -427,7 +427,7 @@ class CaptionOrCredit(Rule):
         pat = phrase_regex("caption-credits.txt", "any", ignore_case=False)
         for i in sorted(layout.captions):
             m = pat.search(doc.lines[i])
-            credit = _short(m.group(0).strip(" ()*_"), 40) if m else "a credit"
+            credit = _short(doc.lines[i][m.start():].strip(" ()*_"), 40) if m else "a credit"
             weak = layout.words[i] > self.options.max_words and layout.zone(i) == "core"
             yield self.finding(doc, doc.file_line(i),
                                f"photo credit \"{credit}\": a caption or credit line, not article text",
