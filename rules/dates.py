@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -575,7 +575,7 @@ def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], li
                     kind = "published" if kw.group("pub") else "updated"
                     cues.append(Cue(i, kind, line[kw.start():kw.end() + 40].strip(), d, None))
             continue
-        if not ms or len(line) > 200:
+        if not ms or len(line) > 200 or _place(i, lines, captions, doc.layout) is not None:
             continue
         if _BYLINE_RE.search(line):
             m = ms[0]
@@ -645,17 +645,22 @@ def _place(i: int, lines: list[str], captions, layout) -> str | None:
         return "copyright or footer line"
     if _COMMENT_RE.search(line) or (i > 0 and _COMMENT_RE.search(lines[i - 1])):
         return "comment"
-    if _BYLINE_ANY.search(line) or _PUB_KW.search(line):
+    if _BYLINE_ANY.search(line) or _BYLINE_RE.search(line) or _PUB_KW.search(line):
         return None  # a byline or publication line, whatever links it holds
     if ("](" in line and not line.lstrip().startswith("!")) or _LIST_ITEM.match(line):
-        if "](" in line or (i > 0 and _LINK_ONLY.match(lines[i - 1])):
+        if "](" in line or (i > 0 and _listing_link(lines[i - 1])):
             return "related-stories or listing block"
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    if j >= 0 and _LINK_ONLY.match(lines[j]):
+    if j >= 0 and _listing_link(lines[j]):
         return "related-stories or listing block"
     return None
+
+
+def _listing_link(line: str) -> bool:
+    """A line that is only a link to another page (an author's page is a byline)."""
+    return _LINK_ONLY.match(line) is not None and _BYLINE_RE.search(line) is None
 
 
 def _today() -> _dt.date:
@@ -680,6 +685,12 @@ def analyse(doc) -> Evidence:
     end = layout.end if layout.end is not None else len(lines)
     if any(m.alt is not None for m in ev.dates):
         ev.order = page_order(doc, ev.dates)
+    if stated.alt is not None:  # "03/04/2025" in the front matter: the page or the URL may settle it
+        order = page_order(doc, ev.dates)
+        url = ev.url
+        if order == "mdy" or (order is None and url is not None and _agrees_url(stated.alt, url)
+                              and not _agrees_url(stated.date, url)):
+            ev.stated = stated = replace(stated, date=stated.alt, alt=stated.date)
     by_line: dict[int, list[DateMatch]] = {}
     for m in ev.dates:
         by_line.setdefault(m.index, []).append(m)
@@ -1004,7 +1015,7 @@ class DateImprecise(Rule):
         if self.options.january_first and F.month == 1 and F.day == 1 and not st.has_time:
             if ev.url is not None and ev.url.start.month == 1 and ev.url.start.year == F.year:
                 return
-            if any(c.date.month == 1 and c.date.year == F.year for c in ev.cues):
+            if any(c.date.month == 1 and c.date.year == F.year or _close(c.date, F) for c in ev.cues):
                 return
             if any(m.month == 1 and m.year in (F.year, None) for m in ev.dates):
                 return
