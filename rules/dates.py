@@ -714,11 +714,17 @@ def analyse(doc) -> Evidence:
     return ev
 
 
+def _where(doc, index: int) -> str:
+    """A body line as the user finds it: the file line, or for a dataset
+    record (whose findings all point at the record) the line of its text."""
+    return f"body line {index + 1}" if doc.is_record else f"line {doc.file_line(index)}"
+
+
 def _describe_cue(doc, c: Cue, lines: list[str]) -> str:
     what = {"dateline": "the dateline", "published": "the publication line", "updated": "the 'updated' line",
             "byline": "the byline", "date line": "the date line"}[c.kind]
     year = f", year from {c.year_from}" if c.year_from else ""
-    return f'{what} on line {doc.file_line(c.index)} says {c.date.isoformat()} ("{c.text}"{year})'
+    return f'{what} on {_where(doc, c.index)} says {c.date.isoformat()} ("{c.text}"{year})'
 
 
 def _decide(doc, ev: Evidence) -> None:
@@ -748,13 +754,13 @@ def _decide(doc, ev: Evidence) -> None:
         if only_wrong:
             m, kind = wrong[0]
             ev.verdict = "DT003"
-            ev.message = (f"{ev.stated.key} {F.isoformat()} was taken from the {kind} on line "
-                          f"{doc.file_line(m.index)} (\"{_excerpt(lines[m.index], m.start, m.end)}\"), "
+            ev.message = (f"{ev.stated.key} {F.isoformat()} was taken from the {kind} on "
+                          f"{_where(doc, m.index)} (\"{_excerpt(lines[m.index], m.start, m.end)}\"), "
                           f"not from the article: " + " and ".join(evidence))
         elif updated is not None and pub is not None and pub_bad:
             ev.verdict = "DT002"
-            ev.message = (f"{ev.stated.key} {F.isoformat()} is the 'updated' date on line "
-                          f"{doc.file_line(updated.index)} (\"{updated.text}\"); the article was published "
+            ev.message = (f"{ev.stated.key} {F.isoformat()} is the 'updated' date on "
+                          f"{_where(doc, updated.index)} (\"{updated.text}\"); the article was published "
                           f"{pub.date.isoformat()}: " + " and ".join(evidence))
         elif url_bad:
             ev.verdict = "DT001"
@@ -770,8 +776,8 @@ def _decide(doc, ev: Evidence) -> None:
         # date: that alone is a finding; other places are only suspicious
         firm = all(k in _NEVER_PUBLICATION for _, k in wrong)
         ev.verdict, ev.verdict_note = "DT003", not firm
-        ev.message = (f"{ev.stated.key} {F.isoformat()} occurs in the body only in the {kind} on line "
-                      f"{doc.file_line(m.index)} (\"{_excerpt(lines[m.index], m.start, m.end)}\"): "
+        ev.message = (f"{ev.stated.key} {F.isoformat()} occurs in the body only in the {kind} on "
+                      f"{_where(doc, m.index)} (\"{_excerpt(lines[m.index], m.start, m.end)}\"): "
                       + ("a publication date is not written there" if firm else "nothing else on the page confirms it"))
 
 
