@@ -250,3 +250,29 @@ def test_rule_pages(code):
     doc = rule.documentation()
     for section in DOC_SECTIONS:
         assert section in doc, (code, section)
+
+
+# -- non-English cases of the URL and range rules --------------------------------------
+
+
+def test_dt001_german_article_cites_its_dateline():
+    body = ("# Stadtrat beschließt die neue Brücke\n\n"
+            "BERLIN, 10. Februar 2025 (dpa) - Der Stadtrat hat am Montag den Bau der neuen Brücke beschlossen.\n")
+    findings = dt_findings(article("2025-02-20", "https://ex.org/stadt/2025/02/10/bruecke", body))
+    assert [f.code for f in findings] == ["DT001"]
+    assert "2025/02/10" in findings[0].message and "BERLIN, 10. Februar 2025 (dpa)" in findings[0].message
+
+
+def test_dt004_french_article():
+    body = "# Le conseil approuve le pont\n\nPublié le 10 février 2025\n\nLe conseil municipal a voté lundi.\n"
+    findings = dt_findings(article("2035-02-10", "https://ex.org/ville/pont", body, "retrieved: 2025-02-11\n"))
+    assert sorted(f.code for f in findings) == ["DT002", "DT004"]  # both wrong: the future, and not "Publié le"
+    ok = dt_findings(article("2025-02-10", "https://ex.org/ville/pont", body, "retrieved: 2025-02-11\n"))
+    assert ok == []
+
+
+def test_dt003_spanish_event_range():
+    body = ("El festival de cine se celebra del 5 al 11 de febrero de 2025 en el puerto, con películas de "
+            "veinte países y entrada libre para los vecinos de la ciudad.\n")
+    findings = dt_findings(article("2025-02-11", "https://ex.org/ciudad/festival", body))
+    assert [(f.code, f.severity) for f in findings] == [("DT003", Severity.WARNING)]
