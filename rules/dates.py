@@ -326,7 +326,7 @@ _DATE_ONLY_REST = re.compile(
     r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
     r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
     r"|\b(?:am|pm|a\.m\.|p\.m\.|uhr|h|at|um|à|a las|le|el|den|der|de|the|on|gmt|utc|[a-z]{1,2}[sd]t|cet|cest|ist)\b"
-    r"|[\d\W_])+",
+    r"|\d{1,2}h\d{0,2}|T(?=\d)|[\d\W_])+",
     re.IGNORECASE,
 )
 # "05.02.2020 - Redaktion: ...", "Feb 10, 2025 · 5 min read": a short line led by its date
