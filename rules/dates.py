@@ -314,10 +314,11 @@ _PUB_KW = re.compile(
     r"|\bactualizad[oa](?:\s+(?:el|en))?|\b[úu]ltima\s+actualizaci[óo]n|\bmodificad[oa](?:\s+el)?)",
     re.IGNORECASE,
 )
-_KW_LANG = (("ver", "de"), ("ersch", "de"), ("publiz", "de"), ("aktual", "de"), ("zuletzt", "de"),
-            ("ge", "de"), ("stand", "de"), ("publi", "fr"), ("mis ", "fr"), ("modifi", "fr"),
-            ("actualis", "fr"), ("publica", "es"), ("fecha", "es"), ("actualiz", "es"), ("últ", "es"),
-            ("ult", "es"), ("modificad", "es"))
+_KW_LANG = (("first", "en"), ("published", "en"), ("posted", "en"), ("released", "en"), ("last", "en"),
+            ("updated", "en"), ("modified", "en"), ("edited", "en"), ("revised", "en"),
+            ("publica", "es"), ("modificad", "es"), ("actualiz", "es"), ("fecha", "es"), ("últ", "es"), ("ult", "es"),
+            ("ver", "de"), ("ersch", "de"), ("publiz", "de"), ("aktual", "de"), ("zuletzt", "de"), ("ge", "de"),
+            ("stand", "de"), ("publi", "fr"), ("mis ", "fr"), ("modifi", "fr"), ("actualis", "fr"))
 _BYLINE_RE = re.compile(r"^[\W_]*(?:by|von|par|por)\s+\S"
                         r"|\]\([^)\s]*/(?:authors?|autor(?:es|in)?|auteurs?|redakteur(?:in)?|journalist|staff|people|profile)[/-]",
                         re.IGNORECASE)
@@ -333,7 +334,7 @@ _DATE_ONLY_REST = re.compile(
 _LEAD_MARKUP = re.compile(r"[\W_]*")
 _DATE_LED = re.compile(r"\s*(?:[-–—|·•]|,\s)")
 # after a publication keyword: at most three short words, then a day or year
-_FALLBACK_SHAPE = re.compile(r"^(?:\w{1,12}\.?,?\s+){0,3}\d{1,4}\b(?=.*\b(?:19|20)\d\d\b)")
+_FALLBACK_SHAPE = re.compile(r"^(?:\w{1,12}\.?,?\s+){0,3}\d{1,4}(?:st|nd|rd|th|er|e)?\b(?=.*\b(?:19|20)\d\d\b)")
 _TIMEAGO = re.compile(r"\bago\b|\bvor\s+\d|\bil y a\b|\bhace\s+\d", re.IGNORECASE)
 # Lines that are a page's furniture, not its article.
 _FOOTER_RE = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|alle rechte vorbehalten"
@@ -570,7 +571,12 @@ def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], li
                 tail = line[kw.end():kw.end() + 40].strip(" :-–—|*_")
                 if not _FALLBACK_SHAPE.match(tail):
                     continue  # only a string shaped like a date goes to dateparser
-                d = _dateparser_parse(tail, _kw_lang(kw.group(0)))
+                lang = _kw_lang(kw.group(0))
+                first = _HAS_DIGIT.search(tail).start()
+                before = tail.rfind(" ", 0, max(0, first - 1)) + 1
+                # "10. Feber 2025" first, then "Feber 10, 2025": weekdays and articles left out
+                d = _dateparser_parse(tail[first:], lang) or (
+                    _dateparser_parse(tail[before:], lang) if before < first else None)
                 if d is not None:
                     kind = "published" if kw.group("pub") else "updated"
                     cues.append(Cue(i, kind, line[kw.start():kw.end() + 40].strip(), d, None))

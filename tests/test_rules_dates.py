@@ -276,3 +276,11 @@ def test_dt003_spanish_event_range():
             "veinte países y entrada libre para los vecinos de la ciudad.\n")
     findings = dt_findings(article("2025-02-11", "https://ex.org/ciudad/festival", body))
     assert [(f.code, f.severity) for f in findings] == [("DT003", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("line", ["Published: the 10th of February, 2025", "Veröffentlicht: Montag, den 10. Feber 2025"])
+def test_dt002_forms_the_tables_do_not_read_go_to_dateparser(line):
+    # dateparser, in the keyword's language, reads what the compiled tables do not
+    body = f"# Council approves the new bridge\n\n{line}\n\n{PARA}\n"
+    findings = dt_findings(article("2025-03-14", "https://ex.org/city/council-bridge", body))
+    assert [f.code for f in findings] == ["DT002"] and "2025-02-10" in findings[0].message
