@@ -180,6 +180,8 @@ class PhraseSet:
     which costs milliseconds on a page; this costs microseconds."""
 
     def __init__(self, name: str, mode: str, extra: tuple[str, ...] = (), ignore_case: bool = True) -> None:
+        import ahocorasick
+
         entries = list(load_entries(name)) + parse_entries("\n".join(extra))
         flags = re.IGNORECASE if ignore_case else 0
         self.mode = mode
@@ -195,29 +197,47 @@ class PhraseSet:
         keys = [required_literals(e.pattern) for e in entries]
         # a case-sensitive list is gated on the text as written ("AP", not "ap")
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
+        self.keyless = [k for k, keys in enumerate(self.keys) if keys is None]
+        # `line` entries with a very short key ("by") are gated line by line
+        self.short_keyed = [k for k, keys in enumerate(self.keys)
+                            if keys is not None and mode == "line" and min(map(len, keys)) < 3]
+        short = set(self.short_keyed)
+        # Every other entry's literals go into one Aho-Corasick automaton: one
+        # pass over the text finds them all, where a `str.find` per literal
+        # (hundreds a page) cost a millisecond a document.
+        self.automaton = ahocorasick.Automaton()
+        by_literal: dict[str, list[int]] = {}
+        for k, keys in enumerate(self.keys):
+            if keys is not None and k not in short:
+                for kw in keys:
+                    by_literal.setdefault(kw, []).append(k)
+        for kw, ks in by_literal.items():
+            self.automaton.add_word(kw, tuple(ks))
+        if by_literal:
+            self.automaton.make_automaton()
 
     def hits(self, lines: list[str], joined_lower: str, starts: list[int]) -> dict[int, re.Match]:
         """First match on each of `lines` (whose lower-cased join with "\n"
         is `joined_lower`, its line offsets `starts`)."""
-        found: dict[int, re.Match] = {}
         n = len(lines)
         if not self.ignore_case:  # gate on the text as written
             joined_lower = "\n".join(lines)
-        for k, keys in enumerate(self.keys):
+        todo: dict[int, set[int]] = {}
+        if self.automaton.kind == 2:  # ahocorasick.AHOCORASICK: built and not empty
+            for end, ks in self.automaton.iter(joined_lower):
+                i = bisect_right(starts, end) - 1
+                for k in ks:
+                    todo.setdefault(k, set()).add(i)
+        short_lines = [i for i in range(n) if len(lines[i]) <= KEYLESS_MAX]
+        for k in self.keyless:
+            todo[k] = short_lines
+        for k in self.short_keyed:
+            keys = self.keys[k]
+            todo[k] = [i for i in short_lines if any(kw in lines[i].lower() for kw in keys)]
+        found: dict[int, re.Match] = {}
+        for k in sorted(todo):  # entry order decides which match a line reports
             test = self.compiled[k]
-            if keys is None:
-                todo = [i for i in range(n) if len(lines[i]) <= KEYLESS_MAX]
-            elif self.mode == "line" and min(map(len, keys)) < 3:
-                todo = [i for i in range(n) if len(lines[i]) <= KEYLESS_MAX and any(kw in lines[i].lower() for kw in keys)]
-            else:
-                todo = set()
-                for kw in keys:
-                    pos = joined_lower.find(kw)
-                    while pos != -1:
-                        i = bisect_right(starts, pos) - 1
-                        todo.add(i)
-                        pos = joined_lower.find(kw, starts[i + 1]) if i + 1 < len(starts) else -1
-            for i in todo:
+            for i in sorted(todo[k]):
                 if i in found:
                     continue
                 m = test(lines[i])
