@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 DATA_PACKAGE = "scrapelint.rules"
 MIN_ARTICLE_WORDS = 80  # an end marker counts once this much article text precedes it
@@ -216,9 +216,10 @@ class PhraseSet:
         if by_literal:
             self.automaton.make_automaton()
 
-    def hits(self, lines: list[str], joined_lower: str, starts: list[int]) -> dict[int, re.Match]:
-        """First match on each of `lines` (whose lower-cased join with "\n"
-        is `joined_lower`, its line offsets `starts`)."""
+    def _candidates(self, lines: list[str], joined_lower: str, starts: list[int],
+                    keyless_max: int | None = KEYLESS_MAX) -> dict[int, Iterable[int]]:
+        """Entry -> the lines that hold one of its required literals; entries
+        without one are tried on the lines up to `keyless_max` characters."""
         n = len(lines)
         if not self.ignore_case:  # gate on the text as written
             joined_lower = "\n".join(lines)
@@ -228,12 +229,18 @@ class PhraseSet:
                 i = bisect_right(starts, end) - 1
                 for k in ks:
                     todo.setdefault(k, set()).add(i)
-        short_lines = [i for i in range(n) if len(lines[i]) <= KEYLESS_MAX]
+        short_lines = [i for i in range(n) if keyless_max is None or len(lines[i]) <= keyless_max]
         for k in self.keyless:
             todo[k] = short_lines
         for k in self.short_keyed:
             keys = self.keys[k]
             todo[k] = [i for i in short_lines if any(kw in lines[i].lower() for kw in keys)]
+        return todo
+
+    def hits(self, lines: list[str], joined_lower: str, starts: list[int]) -> dict[int, re.Match]:
+        """First match on each of `lines` (whose lower-cased join with "\n"
+        is `joined_lower`, its line offsets `starts`)."""
+        todo = self._candidates(lines, joined_lower, starts)
         found: dict[int, re.Match] = {}
         for k in sorted(todo):  # entry order decides which match a line reports
             test = self.compiled[k]
@@ -243,6 +250,22 @@ class PhraseSet:
                 m = test(lines[i])
                 if m is not None:
                     found[i] = m
+        return found
+
+    def all_hits(self, lines: list[str]) -> dict[int, list[re.Match]]:
+        """Every entry's match on each line, in entry order (for rules that
+        count distinct signals on a line)."""
+        lowered = "\n".join(lines).lower()
+        if len(lowered) != sum(map(len, lines)) + len(lines) - 1 and lines:  # a letter whose lower case is longer
+            lowered = "\n".join(ln.lower()[: len(ln)].ljust(len(ln)) for ln in lines)
+        todo = self._candidates(lines, lowered, line_starts(lowered), keyless_max=None)
+        found: dict[int, list[re.Match]] = {}
+        for k in sorted(todo):
+            test = self.compiled[k]
+            for i in sorted(todo[k]):
+                m = test(lines[i])
+                if m is not None:
+                    found.setdefault(i, []).append(m)
         return found
 
 

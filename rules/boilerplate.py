@@ -20,7 +20,7 @@ from typing import Iterator
 
 from pydantic import Field
 
-from scrapelint.article import LINK_DENSE, hits_by_line, line_starts, parse_entries, phrase_regex
+from scrapelint.article import LINK_DENSE, hits_by_line, line_starts, parse_entries, phrase_regex, phrase_set
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -472,12 +472,13 @@ class AuthorBio(Rule):
             first = min(first, layout.end)
         if first >= len(doc.lines):
             return
-        pats = _bio_patterns()
-        for i in range(first, len(doc.lines)):
+        todo = [i for i in range(first, len(doc.lines)) if layout.words[i] >= 6 and i not in doc.code_lines]
+        signals = phrase_set("bio-phrases.txt", "any").all_hits([doc.lines[i] for i in todo])
+        for k, i in enumerate(todo):
             line = doc.lines[i]
-            if layout.words[i] < 6 or i in doc.code_lines:
+            found = [m.group(0) for m in signals.get(k, ())]
+            if not found:
                 continue
-            found = [m.group(0) for p in pats for m in (p.search(line),) if m]
             if layout.in_tail(i):
                 ok = len(found) >= 1
             elif i == layout.last:  # still the article's: only a bio that opens like one
@@ -494,17 +495,6 @@ class AuthorBio(Rule):
 
 # A bio opens with the writer's name and what they are: "Jane Doe is a ...".
 _BIO_OPENING_RE = re.compile(r"^[\s*_>]*(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the|our)\s")
-
-
-_BIO: list[re.Pattern] = []
-
-
-def _bio_patterns() -> list[re.Pattern]:
-    if not _BIO:
-        from scrapelint.article import load_entries
-
-        _BIO.extend(re.compile(e.pattern, re.IGNORECASE) for e in load_entries("bio-phrases.txt"))
-    return _BIO
 
 
 @hookimpl
