@@ -45,3 +45,19 @@ def lint_text(text: str, select: list[str] | None = None, path: str = "article.m
 def codes_at(findings) -> list[tuple[str, int]]:
     """(code, line) pairs, sorted: the usual thing to assert on."""
     return sorted((f.code, f.line) for f in findings)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """The CLI in this process: (exit code, stdout, stderr)."""
+    from scrapelint.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """An empty working directory."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
 from scrapelint.cli import main
 
 GOOD = """---
@@ -21,18 +22,6 @@ The ferry is back today.
 """
 
 BAD_COUNT = GOOD.replace("word_count: 5", "word_count: 50")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_clean_file_exits_0(folder, capsys):

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, make_linter, needs_shared
+from conftest import run
 from scrapelint.cli import main
 from scrapelint.fixes import apply_edits, select_edits, unified_diff
 from scrapelint.readers.markdown import parse_markdown
@@ -30,18 +31,6 @@ Night buses run again on the harbour line from Monday.
 """
 FIXED = (ARTICLE.replace(" | Example Harbour News", "").replace("utm_source=nl&", "")
          .replace("word_count: 40", "word_count: 14"))
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_fix_rewrites_only_the_spans_and_says_how_many(folder, capsys):
