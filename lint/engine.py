@@ -102,6 +102,8 @@ class Linter:
         self.doc_rules = [r for r in self.rules if not isinstance(r, (sup_mod.UnusedSuppression, DatasetRule))]
         self.unused_rule = next((r for r in self.rules if isinstance(r, sup_mod.UnusedSuppression)), None)
         self.active_codes = {r.code for r in self.rules}
+        for rule in self.rules:
+            rule.active_codes = frozenset(self.active_codes)
         self.read_settings = ReadSettings(max_file_size=s.max_file_size, field_map=dict(s.fields))
 
         import pathspec

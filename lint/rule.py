@@ -47,6 +47,9 @@ class Rule:
     checks_unreadable: ClassVar[bool] = False
     # Off unless selected by code, prefix, name or ALL.
     default_enabled: ClassVar[bool] = True
+    # Codes of every rule enabled in the run (set by the engine), for rules
+    # whose findings defer to one another (DT003 explains what DT001 sees).
+    active_codes: frozenset[str] = frozenset()
 
     class Options(RuleOptions):
         pass

@@ -399,6 +399,7 @@ class Evidence:
     occurrences: list[tuple[DateMatch, str | None]] = field(default_factory=list)  # (match, wrong-place kind)
     verdict: str | None = None  # "DT001", "DT002", "DT003" or None
     verdict_note: bool = False  # the verdict is a weak signal
+    fallback: tuple[str, str] | None = None  # (code, message) reported when DT003 is not enabled
     message: str = ""
     dates: list[DateMatch] = field(default_factory=list)
     order: str | None = None  # how the page writes numeric dates ("dmy", "mdy")
@@ -757,13 +758,7 @@ def _decide(doc, ev: Evidence) -> None:
     wrong = [o for o in ev.occurrences if o[1] is not None]
     only_wrong = bool(ev.occurrences) and len(wrong) == len(ev.occurrences)
     if url_bad or pub_bad:
-        if only_wrong:
-            m, kind = wrong[0]
-            ev.verdict = "DT003"
-            ev.message = (f"{ev.stated.key} {F.isoformat()} was taken from the {kind} on "
-                          f"{_where(doc, m.index)} (\"{_excerpt(lines[m.index], m.start, m.end)}\"), "
-                          f"not from the article: " + " and ".join(evidence))
-        elif updated is not None and pub is not None and pub_bad:
+        if updated is not None and pub is not None and pub_bad:
             ev.verdict = "DT002"
             ev.message = (f"{ev.stated.key} {F.isoformat()} is the 'updated' date on "
                           f"{_where(doc, updated.index)} (\"{updated.text}\"); the article was published "
@@ -775,6 +770,13 @@ def _decide(doc, ev: Evidence) -> None:
             ev.verdict = "DT002"
             ev.message = (f"{ev.stated.key} {F.isoformat()} disagrees with the article's own publication line: "
                           + " and ".join(evidence))
+        if only_wrong:  # the body shows where the date came from: DT003 says it, DT001/DT002 stand by
+            m, kind = wrong[0]
+            ev.fallback = (ev.verdict, ev.message)
+            ev.verdict = "DT003"
+            ev.message = (f"{ev.stated.key} {F.isoformat()} was taken from the {kind} on "
+                          f"{_where(doc, m.index)} (\"{_excerpt(lines[m.index], m.start, m.end)}\"), "
+                          f"not from the article: " + " and ".join(evidence))
         return
     if url is None and pub is None and only_wrong:
         m, kind = wrong[0]
@@ -802,10 +804,15 @@ class _VerdictRule(Rule):
 
     def check(self, doc) -> Iterator[Finding]:
         ev = analyse(doc)
+        message = ev.message
         if ev.verdict != self.code:
-            return
+            # with DT003 off, the mismatch it would have explained is still reported
+            if not (ev.verdict == "DT003" and ev.fallback and ev.fallback[0] == self.code
+                    and self.active_codes and "DT003" not in self.active_codes):
+                return
+            message = ev.fallback[1]
         sev = Severity.NOTE if ev.verdict_note else None
-        yield self.finding(doc, doc.key_line(ev.stated.key), ev.message, severity=sev,
+        yield self.finding(doc, doc.key_line(ev.stated.key), message, severity=sev,
                            **_key_position(doc, ev.stated.key))
 
 
@@ -820,7 +827,7 @@ class DateUrlMismatch(_VerdictRule):
     dates is not used.  When the page's own publication line disagrees with
     the URL, the finding is only a note.  When the body shows where the
     wrong date came from, DT003 reports it instead, with the URL date in its
-    message.
+    message (when DT003 is not enabled, DT001 reports it).
 
     Why it matters: a URL date is written by the publisher's CMS when the
     article is published and never changes; a front-matter date that

@@ -284,3 +284,20 @@ def test_dt002_forms_the_tables_do_not_read_go_to_dateparser(line):
     body = f"# Council approves the new bridge\n\n{line}\n\n{PARA}\n"
     findings = dt_findings(article("2025-03-14", "https://ex.org/city/council-bridge", body))
     assert [f.code for f in findings] == ["DT002"] and "2025-02-10" in findings[0].message
+
+
+def test_with_dt003_off_the_url_mismatch_is_still_reported():
+    text = """---
+title: "Ferry returns"
+source: https://example.org/news/2025/03/14/ferry-returns
+date: 2019-06-28
+---
+
+A ferry at the pier, June 28, 2019. REUTERS/Jane Doe/File Photo
+
+PORTVILLE, March 14 (Reuters) - The ferry returned to service on Friday after a refit.
+"""
+    assert [(f.code, f.line) for f in lint_text(text, select=["DT"])] == [("DT003", 4)]
+    findings = lint_text(text, select=["DT001", "DT002"])
+    assert [(f.code, f.line) for f in findings] == [("DT001", 4)]
+    assert "2025-03-14" in findings[0].message
