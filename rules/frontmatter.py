@@ -137,7 +137,11 @@ class FrontMatterSchema(Rule):
             key = renamed.get(key, key)
             if err.validator == "required":
                 missing = err.message.split("'")[1] if "'" in err.message else err.message
-                yield self.finding(doc, doc.key_line(None) or 1, f"required key `{missing}` is missing", column=1)
+                written = renamed.get(missing, doc.field_key(missing) or missing)
+                if written in doc.meta:  # present, but null
+                    yield self.finding(doc, doc.key_line(written) or 1, f"required key `{written}` is empty", column=1)
+                else:
+                    yield self.finding(doc, doc.key_line(None) or 1, f"required key `{missing}` is missing", column=1)
                 continue
             where = f"`{'.'.join([key, *(str(p) for p in list(err.absolute_path)[1:])])}`" if key else "front matter"
             expected = err.schema.get("description") if isinstance(err.schema, dict) else None
@@ -188,6 +192,10 @@ def _canonical_view(doc) -> tuple[dict, dict[str, str]]:
                 view = dict(doc.meta)
             view[name] = doc.meta[key]
             renamed[name] = key
+    if None in view.values():
+        # an empty key (`author:`) or a JSON null is an absent value, not a
+        # wrongly typed one; if the schema requires it, `required` says so
+        view = {k: v for k, v in view.items() if v is not None}
     return view, renamed
 
 
@@ -196,6 +204,9 @@ def _explain(err) -> str:
     if v == "type":
         return f"not of type {err.validator_value}"
     if v == "pattern":
+        value = err.instance
+        if isinstance(value, str) and value != value.strip():
+            return "not in the expected form: it has leading or trailing whitespace"
         return "not in the expected form"
     if v == "minimum":
         return f"less than {err.validator_value}"

@@ -86,7 +86,7 @@ def test_json_shape(folder, capsys):
     assert f["fix"]["edits"] == [{"start": {"line": 5, "column": 13, "offset": f["fix"]["edits"][0]["start"]["offset"]},
                                   "end": {"line": 5, "column": 15, "offset": f["fix"]["edits"][0]["end"]["offset"]},
                                   "content": "5"}]
-    assert report["summary"]["by_rule"] == {"WC001": {"name": "word-count-mismatch", "count": 1, "fixable": 1}}
+    assert report["summary"]["by_rule"] == {"WC001": {"name": "word-count-mismatch", "count": 1, "documents": 1, "fixable": 1}}
 
 
 def test_github_format(folder, capsys):
@@ -99,7 +99,7 @@ def test_statistics(folder, capsys):
     (folder / "a.md").write_text(BAD_COUNT)
     (folder / "b.md").write_text(BAD_COUNT)
     _, out, _ = run(capsys, "check", ".", "--statistics")
-    assert "     2  WC001  [*] word-count-mismatch" in out and "100.0% of documents" in out
+    assert "     2  WC001  [*] word-count-mismatch" in out and "in 100.0% of documents" in out
     assert "a.md:5" not in out
 
 
@@ -204,4 +204,4 @@ def test_statistics_give_rates(folder, capsys):
     (folder / "a.md").write_text(BAD_COUNT)
     (folder / "b.md").write_text(GOOD)
     _, out, _ = run(capsys, "check", ".", "--statistics")
-    assert "50.0% of documents" in out
+    assert "in  50.0% of documents" in out

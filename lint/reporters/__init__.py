@@ -37,6 +37,7 @@ class Summary:
     documents: int = 0
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
+    documents_by_rule: Counter = field(default_factory=Counter)  # documents with at least one finding of a rule
     fixable_by_rule: Counter = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     documents_with_findings: int = 0
@@ -58,6 +59,10 @@ class Summary:
         self.errors += len(result.errors)
         if result.findings:  # a dataset-wide result speaks of several documents
             self.documents_with_findings += len({(f.path, f.record) for f in result.findings}) if not result.documents else 1
+        if result.documents:
+            self.documents_by_rule.update({f.code for f in result.findings})
+        else:  # a dataset-wide result: one finding per document concerned
+            self.documents_by_rule.update(f.code for f in result.findings)
         for f in result.findings:
             self.by_severity[f.severity] += 1
             self.by_rule[f.code] += 1

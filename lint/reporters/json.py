@@ -49,7 +49,8 @@ class JsonReporter(Reporter):
             "documents_with_findings": summary.documents_with_findings,
             "findings": summary.total,
             "by_severity": {str(k): v for k, v in sorted(summary.by_severity.items(), reverse=True)},
-            "by_rule": {code: {"name": summary.names[code], "count": n, "fixable": summary.fixable_by_rule.get(code, 0)}
+            "by_rule": {code: {"name": summary.names[code], "count": n, "documents": summary.documents_by_rule[code],
+                               "fixable": summary.fixable_by_rule.get(code, 0)}
                         for code, n in sorted(summary.by_rule.items())},
             "fixed": summary.fixed,
             "errors": summary.errors,

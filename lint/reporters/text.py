@@ -35,8 +35,8 @@ class TextReporter(Reporter):
         if self.context.statistics:
             for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
                 mark = "[*]" if summary.fixable_by_rule.get(code) else "   "
-                write(f"{count:>6}  {code:<6} {mark} {summary.names[code]:<28} "
-                      f"{count / max(summary.documents, 1):7.1%} of documents\n")
+                share = summary.documents_by_rule[code] / max(summary.documents, 1)
+                write(f"{count:>6}  {code:<6} {mark} {summary.names[code]:<28} in {share:6.1%} of documents\n")
         if self.context.quiet and not summary.total:
             return
         docs = plural(summary.documents, "document")
