@@ -167,17 +167,6 @@ class Document:
         return file_line - self.body_start_line
 
     @cached_property
-    def line_offsets(self) -> list[int]:
-        """Offset into `text` of the start of each body line (Markdown files)."""
-        start = 0 if self.text is None else len(self.text) - len(self.body)
-        offsets = []
-        pos = start
-        for raw in self.body.split("\n"):
-            offsets.append(pos)
-            pos += len(raw) + 1
-        return offsets
-
-    @cached_property
     def words(self) -> list[str]:
         """Whitespace tokens of the body (the word count's definition)."""
         return self.body.split()

@@ -41,10 +41,6 @@ class PluginSpec:
         """Configuration defaults, merged under the user's configuration."""
 
 
-class PluginLoadWarning(UserWarning):
-    pass
-
-
 @lru_cache(maxsize=1)
 def get_plugin_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager(PROJECT)

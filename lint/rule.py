@@ -29,6 +29,9 @@ FAMILIES = {
     "DS": "dataset-wide",
     "SL": "scrapelint itself (suppressions)",
 }
+
+
+# The sections of a rule's docstring, as ruff's rule pages have them.
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 
 

@@ -30,9 +30,6 @@ class Reader:
     name: str
     suffixes: tuple[str, ...]
     read: Callable[[Path, str, ReadSettings], Iterator[Document]]
-    # Does a directory walk pick these files up by default?  Datasets are
-    # linted when named on the command line or included by configuration.
-    default_include: bool = False
 
 
 def load_markdown(path: Path, display: str, settings: ReadSettings) -> Document:
@@ -132,7 +129,7 @@ def read_parquet(path: Path, display: str, settings: ReadSettings) -> Iterator[D
 
 
 BUILTIN_READERS = (
-    Reader("markdown", (".md", ".markdown"), read_markdown, default_include=True),
+    Reader("markdown", (".md", ".markdown"), read_markdown),
     Reader("jsonl", (".jsonl", ".ndjson"), read_jsonl),
     Reader("parquet", (".parquet",), read_parquet),
 )
