@@ -226,18 +226,22 @@ class PhraseSet:
         return test
 
     def _candidates(self, lines: list[str], joined_lower: str, starts: list[int],
-                    keyless_max: int | None = KEYLESS_MAX) -> dict[int, Iterable[int]]:
+                    keyless_max: int | None = KEYLESS_MAX,
+                    literal_hits: dict[int, set[int]] | None = None) -> dict[int, Iterable[int]]:
         """Entry -> the lines that hold one of its required literals; entries
         without one are tried on the lines up to `keyless_max` characters."""
         n = len(lines)
-        if not self.ignore_case:  # gate on the text as written
-            joined_lower = "\n".join(lines)
-        todo: dict[int, set[int]] = {}
-        if self.automaton.kind == 2:  # ahocorasick.AHOCORASICK: built and not empty
-            for end, ks in self.automaton.iter(joined_lower):
-                i = bisect_right(starts, end) - 1
-                for k in ks:
-                    todo.setdefault(k, set()).add(i)
+        if literal_hits is not None:
+            todo = literal_hits
+        else:
+            if not self.ignore_case:  # gate on the text as written
+                joined_lower = "\n".join(lines)
+            todo = {}
+            if self.automaton.kind == 2:  # ahocorasick.AHOCORASICK: built and not empty
+                for end, ks in self.automaton.iter(joined_lower):
+                    i = bisect_right(starts, end) - 1
+                    for k in ks:
+                        todo.setdefault(k, set()).add(i)
         short_lines = [i for i in range(n) if keyless_max is None or len(lines[i]) <= keyless_max]
         for k in self.keyless:
             todo[k] = short_lines
@@ -246,10 +250,12 @@ class PhraseSet:
             todo[k] = [i for i in short_lines if any(kw in lines[i].lower() for kw in keys)]
         return todo
 
-    def hits(self, lines: list[str], joined_lower: str, starts: list[int]) -> dict[int, re.Match]:
+    def hits(self, lines: list[str], joined_lower: str, starts: list[int],
+             literal_hits: dict[int, set[int]] | None = None) -> dict[int, re.Match]:
         """First match on each of `lines` (whose lower-cased join with "\n"
-        is `joined_lower`, its line offsets `starts`)."""
-        todo = self._candidates(lines, joined_lower, starts)
+        is `joined_lower`, its line offsets `starts`); `literal_hits` is
+        this set's share of a `scan_literals` over several sets."""
+        todo = self._candidates(lines, joined_lower, starts, literal_hits=literal_hits)
         found: dict[int, re.Match] = {}
         for k in sorted(todo):  # entry order decides which match a line reports
             test = self._test(k)
@@ -276,6 +282,40 @@ class PhraseSet:
                 if m is not None:
                     found.setdefault(i, []).append(m)
         return found
+
+
+@lru_cache(maxsize=16)
+def _combined_automaton(sets: tuple[PhraseSet, ...]):
+    """One automaton over the literals of several case-insensitive sets,
+    each literal mapped to its (set, entries) pairs."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    owners: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for pos, ps in enumerate(sets):
+        for literal, entries in ps.automaton.items() if ps.automaton.kind == 2 else ():
+            owners.setdefault(literal, []).append((pos, entries))
+    for literal, pairs in owners.items():
+        auto.add_word(literal, tuple(pairs))
+    if owners:
+        auto.make_automaton()
+    return auto
+
+
+def scan_literals(sets: tuple[PhraseSet, ...], joined_lower: str, starts: list[int]) -> list[dict[int, set[int]]]:
+    """For each of several case-insensitive sets, entry -> lines holding one
+    of its literals, from one pass over the text (a pass per set was half
+    the cost of the layout)."""
+    found: list[dict[int, set[int]]] = [{} for _ in sets]
+    auto = _combined_automaton(sets)
+    if auto.kind == 2:
+        for end, pairs in auto.iter(joined_lower):
+            i = bisect_right(starts, end) - 1
+            for pos, entries in pairs:
+                todo = found[pos]
+                for k in entries:
+                    todo.setdefault(k, set()).add(i)
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -422,10 +462,14 @@ def analyse(doc) -> Layout:
     sstarts = line_starts(lowered)
     captions = {cand[k] for k in phrase_set("caption-credits.txt", "any", ignore_case=False).hits(clines, lowered, sstarts)}
     phrases: dict[int, tuple[str, str]] = {}
-    for kind, name, mode in (("line", "ui-lines.txt", "line"), ("dateline", "datelines.txt", "line"),
-                             ("prefix", "ui-prefixes.txt", "prefix"), ("phrase", "ui-phrases.txt", "any"),
-                             ("outside", "ui-outside.txt", "any")):
-        for k, m in phrase_set(name, mode).hits(clines, lowered, sstarts).items():
+    kinds = ("line", "dateline", "prefix", "phrase", "outside", "end", "section")
+    sets = (phrase_set("ui-lines.txt", "line"), phrase_set("datelines.txt", "line"),
+            phrase_set("ui-prefixes.txt", "prefix"), phrase_set("ui-phrases.txt", "any"),
+            phrase_set("ui-outside.txt", "any"), phrase_set("end-markers.txt", "prefix"),
+            phrase_set("end-sections.txt", "prefix"))
+    literal_hits = dict(zip(kinds, scan_literals(sets, lowered, sstarts)))
+    for kind, ps in zip(kinds[:5], sets):
+        for k, m in ps.hits(clines, lowered, sstarts, literal_hits[kind]).items():
             i = cand[k]
             if i not in phrases:
                 phrases[i] = (kind, _strip_match(m))
@@ -489,8 +533,8 @@ def analyse(doc) -> Layout:
     end = None
     end_marker = None
     if start is not None:
-        hits = [(cand[k], m, True) for k, m in phrase_set("end-markers.txt", "prefix").hits(clines, lowered, sstarts).items()]
-        hits += [(cand[k], m, False) for k, m in phrase_set("end-sections.txt", "prefix").hits(clines, lowered, sstarts).items()]
+        hits = [(cand[k], m, True) for k, m in sets[5].hits(clines, lowered, sstarts, literal_hits["end"]).items()]
+        hits += [(cand[k], m, False) for k, m in sets[6].hits(clines, lowered, sstarts, literal_hits["section"]).items()]
         hits = [h for h in hits if h[0] >= start]
         if hits:
             cum = [0, *accumulate(words[j] if prose[j] else 0 for j in range(n))]  # prose words before line j
