@@ -170,6 +170,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 
 
 KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
+FEW_LITERALS = 24  # up to this many literals, `str.find` scans are faster than the automaton
 
 
 class PhraseSet:
@@ -213,8 +214,9 @@ class PhraseSet:
             if keys is not None and k not in short:
                 for kw in keys:
                     by_literal.setdefault(kw, []).append(k)
-        for kw, ks in by_literal.items():
-            self.automaton.add_word(kw, tuple(ks))
+        self.literals = {kw: tuple(ks) for kw, ks in by_literal.items()}
+        for kw, ks in self.literals.items():
+            self.automaton.add_word(kw, ks)
         if by_literal:
             self.automaton.make_automaton()
 
@@ -237,7 +239,16 @@ class PhraseSet:
             if not self.ignore_case:  # gate on the text as written
                 joined_lower = "\n".join(lines)
             todo = {}
-            if self.automaton.kind == 2:  # ahocorasick.AHOCORASICK: built and not empty
+            if len(self.literals) <= FEW_LITERALS:
+                # a few C-level `str.find` scans beat one automaton pass
+                for kw, ks in self.literals.items():
+                    pos = joined_lower.find(kw)
+                    while pos != -1:
+                        i = bisect_right(starts, pos) - 1
+                        for k in ks:
+                            todo.setdefault(k, set()).add(i)
+                        pos = joined_lower.find(kw, starts[i + 1]) if i + 1 < len(starts) else -1
+            elif self.automaton.kind == 2:  # ahocorasick.AHOCORASICK: built and not empty
                 for end, ks in self.automaton.iter(joined_lower):
                     i = bisect_right(starts, end) - 1
                     for k in ks:
