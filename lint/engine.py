@@ -211,10 +211,13 @@ def annotate(doc: Document, findings: list[Finding]) -> None:
                 f.extra["edits"] = [{"start": _position(doc.text, e.start), "end": _position(doc.text, e.end),
                                      "content": e.replacement} for e in f.fix.edits]
     seen: dict[str, int] = {}
+    contexts: dict[int, str] = {}  # several rules often report the same line
     for f in findings:
         context = ""
         if doc.text is not None and f.line:
-            context = " ".join(_line_text(doc, f.line).split())
+            context = contexts.get(f.line)
+            if context is None:
+                context = contexts[f.line] = " ".join(_line_text(doc, f.line).split())
         elif doc.is_record:
             context = f.message
         base = f"{f.code}\0{f.path}\0{f.record or ''}\0{context}"

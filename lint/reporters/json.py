@@ -12,6 +12,7 @@ from scrapelint import __version__
 from scrapelint.reporters import Reporter, Summary, fix_to_dict
 
 FORMAT_VERSION = 1
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def finding_to_dict(f) -> dict:
@@ -38,9 +39,12 @@ class JsonReporter(Reporter):
         self._first = True
 
     def document(self, result) -> None:
-        for f in result.findings:
-            self.stream.write(("\n  " if self._first else ",\n  ") + json.dumps(finding_to_dict(f), ensure_ascii=False))
-            self._first = False
+        if not result.findings:
+            return
+        encode = _ENCODER.encode  # json.dumps(..., ensure_ascii=False) builds a new encoder on every call
+        self.stream.write(("\n  " if self._first else ",\n  ")
+                          + ",\n  ".join(encode(finding_to_dict(f)) for f in result.findings))
+        self._first = False
 
     def finish(self, summary: Summary) -> None:
         data = {

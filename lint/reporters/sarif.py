@@ -25,6 +25,7 @@ from scrapelint.reporters import Reporter, Summary
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/scrapelint/"
 FINGERPRINT_KEY = "scrapelint/v1"
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per result
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 _PROBLEM_SEVERITY = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "recommendation"}
 
@@ -123,7 +124,7 @@ class SarifReporter(Reporter):
                         } for e in f.extra["edits"]],
                     }],
                 }]
-            write(("\n" if self._first else ",\n") + json.dumps(res, ensure_ascii=False))
+            write(("\n" if self._first else ",\n") + _ENCODER.encode(res))
             self._first = False
 
     def finish(self, summary: Summary) -> None:
