@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple, TypeVar
 from urllib.parse import SplitResult, urlsplit
+
+T = TypeVar("T")
 
 # Canonical field -> keys tried, in order, when the configuration names none.
 DEFAULT_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -256,6 +258,19 @@ class Document:
         url = self.url
         host = (url.hostname or "") if url else ""
         return host[4:] if host.startswith("www.") else host
+
+    # -- shared evidence of a rule family ---------------------------------------
+
+    def shared(self, key: str, compute: Callable[["Document"], T]) -> T:
+        """What several rules of a family derive from this document (the
+        dates of the body, the site a title names), computed once by the
+        first rule that asks; `key` names it, e.g. "dates"."""
+        views = self.__dict__.setdefault("_shared", {})
+        try:
+            return views[key]
+        except KeyError:
+            value = views[key] = compute(self)
+            return value
 
     # -- article layout (shared by the date and boilerplate families) ----------
 

@@ -675,11 +675,12 @@ def _today() -> _dt.date:
 
 
 def analyse(doc) -> Evidence:
-    cached = doc.__dict__.get("_scrapelint_dates")
-    if cached is not None:
-        return cached
+    """The date evidence of a document, gathered once for all DT rules."""
+    return doc.shared("dates", _analyse)
+
+
+def _analyse(doc) -> Evidence:
     ev = Evidence(stated_date(doc))
-    doc.__dict__["_scrapelint_dates"] = ev
     stated = ev.stated
     if stated is None or stated.date is None:
         return ev

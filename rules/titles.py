@@ -182,10 +182,7 @@ _ARCHIVE = re.compile(r"^/web/[0-9]+[a-z_]*/(?:https?://)?([^/?#]+)(/[^?#]*)?", 
 def site_of(doc) -> tuple[str, frozenset[str]]:
     """(host, section words of the path) of the page the document comes
     from: the archived page's for a Wayback Machine URL.  Once per document."""
-    cached = doc.__dict__.get("_ti_site")
-    if cached is None:
-        cached = doc.__dict__["_ti_site"] = _site_of(doc)
-    return cached
+    return doc.shared("site", _site_of)
 
 
 def _site_of(doc) -> tuple[str, frozenset[str]]:

@@ -146,3 +146,11 @@ def test_toml_value_span_leaves_the_comment_out():
     assert doc.text[start:end] == "30"
     start, end = doc.value_span("title")
     assert doc.text[start:end] == '"T"'
+
+
+def test_shared_evidence_is_computed_once_per_document():
+    doc = read(ARTICLE)
+    calls = []
+    assert doc.shared("probe", lambda d: calls.append(d) or len(calls)) == 1
+    assert doc.shared("probe", lambda d: calls.append(d) or len(calls)) == 1
+    assert calls == [doc]
