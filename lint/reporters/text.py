@@ -21,8 +21,10 @@ class TextReporter(Reporter):
         if self.context.statistics or self.context.quiet and not result.findings:
             return
         write = self.stream.write
-        if result.diff:
-            write(result.diff)
+        if self.context.fix_mode == "diff":  # the diff is the report (ruff's --diff)
+            if result.diff:
+                write(result.diff)
+            return
         for f in result.findings:
             where = f"{f.path}:{f.line or 1}:{f.column or 1}:"
             record = f" (record {f.record})" if f.record is not None else ""
