@@ -253,12 +253,16 @@ class PhraseSet:
                     i = bisect_right(starts, end) - 1
                     for k in ks:
                         todo.setdefault(k, set()).add(i)
+        if not (self.keyless or self.short_keyed):
+            return todo
         short_lines = [i for i in range(n) if keyless_max is None or len(lines[i]) <= keyless_max]
         for k in self.keyless:
             todo[k] = short_lines
-        for k in self.short_keyed:
-            keys = self.keys[k]
-            todo[k] = [i for i in short_lines if any(kw in lines[i].lower() for kw in keys)]
+        if self.short_keyed:
+            lowered = [lines[i].lower() for i in short_lines]
+            for k in self.short_keyed:
+                keys = self.keys[k]
+                todo[k] = [i for i, low in zip(short_lines, lowered) if any(kw in low for kw in keys)]
         return todo
 
     def hits(self, lines: list[str], joined_lower: str, starts: list[int],
@@ -336,7 +340,7 @@ def phrase_set(name: str, mode: str = "any", extra: tuple[str, ...] = (), ignore
 
 def line_starts(body: str) -> list[int]:
     """Offset in `body` of each body line's start (the last is len+1)."""
-    return [0, *accumulate(len(x) + 1 for x in body.split("\n"))]
+    return list(accumulate(map((1).__add__, map(len, body.split("\n"))), initial=0))  # C-level iteration
 
 
 def hits_by_line(pattern: re.Pattern, body: str, starts: list[int], lo: int = 0) -> dict[int, re.Match]:
