@@ -215,7 +215,7 @@ class Mojibake(Rule):
     severity = Severity.WARNING
 
     def check(self, doc) -> Iterator[Finding]:
-        if not _MOJIBAKE_HINT_RE.search(doc.body):
+        if doc.body.isascii() or not _MOJIBAKE_HINT_RE.search(doc.body):  # isascii() is O(1)
             return
         from ftfy.badness import badness, is_bad
 
