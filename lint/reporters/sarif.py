@@ -97,7 +97,9 @@ class SarifReporter(Reporter):
         return region
 
     def document(self, result) -> None:
-        write = self.stream.write
+        if not result.findings:
+            return
+        results = []
         for f in result.findings:
             location = {"artifactLocation": {"uri": self.uri(f.path), "uriBaseId": "%SRCROOT%"}}
             if f.line:
@@ -124,8 +126,10 @@ class SarifReporter(Reporter):
                         } for e in f.extra["edits"]],
                     }],
                 }]
-            write(("\n" if self._first else ",\n") + _ENCODER.encode(res))
-            self._first = False
+            results.append(res)
+        # one encoder call per document (its set-up costs more than a result)
+        self.stream.write(("\n" if self._first else ",\n") + _ENCODER.encode(results)[1:-1])
+        self._first = False
 
     def finish(self, summary: Summary) -> None:
         tail = {
