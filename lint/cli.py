@@ -84,21 +84,20 @@ def error(message: str) -> int:
 # -- check ------------------------------------------------------------------------
 
 
+class UsageError(Exception):
+    """A problem with what the user asked for: reported, exit code 2."""
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from scrapelint import baseline
-    from scrapelint.config import ConfigError, find_config_file, load_config
-    from scrapelint.discovery import Target, display_path, walk
-    from scrapelint.engine import DatasetCollector, Linter, RunOptions, default_jobs, make_units, reader_table, run_units
+    from scrapelint.config import ConfigError
+    from scrapelint.engine import DatasetCollector, RunOptions, default_jobs, make_units, run_units
     from scrapelint.findings import Severity
-    from scrapelint.plugin import get_plugin_manager
     from scrapelint.reporters import ReportContext, Summary
     from scrapelint.rule import RegistryError
 
     if args.fix and args.diff:
         return error("--fix and --diff exclude each other: --diff shows what --fix would write")
-    paths = args.paths or ["."]
-    if paths.count("-") > 1:
-        return error("stdin (-) can be read once")
     options = RunOptions(
         select=tuple(args.select) if args.select is not None else None,
         extend_select=tuple(args.extend_select),
@@ -107,66 +106,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         diff=args.diff,
         unsafe_fixes=args.unsafe_fixes,
     )
-
-    reporters: dict = {}
-    for batch in get_plugin_manager().hook.scrapelint_reporters():
-        reporters.update(batch or {})
-    if args.format not in reporters:
-        return error(f"unknown format {args.format!r}; available: {', '.join(sorted(reporters))}")
-
-    # configurations: --config for everything, else the closest to each path
-    configs = []
-    config_index: dict[Path | None, int] = {}
-    linters = []
-
-    def config_for(path: Path) -> int:
-        file = Path(args.config) if args.config else find_config_file(path)
-        key = file.resolve() if file else None
-        if key not in config_index:
-            config = load_config(file)
-            linters.append(Linter(config, options))  # validates rules and options now, in this process
-            config_index[key] = len(configs)
-            configs.append(config)
-        return config_index[key]
-
     try:
-        if args.config and not Path(args.config).is_file():
-            return error(f"--config {args.config}: no such file")
-        targets: list[Target] = []
-        stdin = None
-        reader_table()  # plugins' readers, before walking
-        for raw in paths:
-            if raw == "-":
-                key = config_for(Path.cwd())
-                stdin = (sys.stdin.buffer.read(), args.stdin_filename or "-", key)
-                continue
-            path = Path(raw)
-            if not path.exists():
-                return error(f"{raw}: no such file or directory")
-            key = config_for(path)
-            if path.is_dir():
-                targets.extend(walk(path, configs[key], key))
-            else:
-                targets.append(Target(path, display_path(path), key))
-    except (ConfigError, RegistryError) as exc:
+        reporter_class = _reporter_class(args.format)
+        configs, linters, targets, stdin = _resolve_inputs(args, options)
+        known = baseline.load(args.baseline) if args.baseline else None
+        out = _open_output(args.output)
+    except (UsageError, ConfigError, RegistryError, baseline.BaselineError) as exc:
         return error(str(exc))
 
     fail_on = Severity.parse(args.fail_on or (configs[0].settings.fail_on if configs else "warning"))
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     color = args.format == "text" and not args.output and not args.no_color and _color_wanted()
     enabled = sorted({type(r).__name__: type(r) for lin in linters for r in lin.rules}.values(), key=lambda r: r.code)
     context = ReportContext(rules=enabled, color=color, statistics=args.statistics, quiet=args.quiet,
                             fix_mode="fix" if args.fix else "diff" if args.diff else None)
-    reporter = reporters[args.format](out, context)
+    reporter = reporter_class(out, context)
     summary = Summary(files=len(targets) + (1 if stdin else 0))
     failing = 0
     errors: list[str] = []
-    try:
-        known = baseline.load(args.baseline) if args.baseline else None
-    except baseline.BaselineError as exc:
-        return error(str(exc))
     recorded: list = []
-
     dataset = DatasetCollector(linters)
 
     def on_result(result) -> None:
@@ -208,6 +165,71 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.diff:
         return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _reporter_class(name: str):
+    from scrapelint.plugin import get_plugin_manager
+
+    reporters: dict = {}
+    for batch in get_plugin_manager().hook.scrapelint_reporters():
+        reporters.update(batch or {})
+    if name not in reporters:
+        raise UsageError(f"unknown format {name!r}; available: {', '.join(sorted(reporters))}")
+    return reporters[name]
+
+
+def _resolve_inputs(args: argparse.Namespace, options) -> tuple[list, list, list, tuple | None]:
+    """The configurations (--config for everything, else the closest to each
+    path), their linters (built here, so a bad rule option stops the run
+    before any work), the files to read, and stdin's document if `-` was given."""
+    from scrapelint.config import find_config_file, load_config
+    from scrapelint.discovery import Target, display_path, walk
+    from scrapelint.engine import Linter, reader_table
+
+    paths = args.paths or ["."]
+    if paths.count("-") > 1:
+        raise UsageError("stdin (-) can be read once")
+    if args.config and not Path(args.config).is_file():
+        raise UsageError(f"--config {args.config}: no such file")
+    configs: list = []
+    linters: list = []
+    config_index: dict[Path | None, int] = {}
+
+    def config_for(path: Path) -> int:
+        file = Path(args.config) if args.config else find_config_file(path)
+        key = file.resolve() if file else None
+        if key not in config_index:
+            config = load_config(file)
+            linters.append(Linter(config, options))
+            config_index[key] = len(configs)
+            configs.append(config)
+        return config_index[key]
+
+    targets: list[Target] = []
+    stdin = None
+    reader_table()  # plugins' readers, before walking
+    for raw in paths:
+        if raw == "-":
+            stdin = (sys.stdin.buffer.read(), args.stdin_filename or "-", config_for(Path.cwd()))
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{raw}: no such file or directory")
+        key = config_for(path)
+        if path.is_dir():
+            targets.extend(walk(path, configs[key], key))
+        else:
+            targets.append(Target(path, display_path(path), key))
+    return configs, linters, targets, stdin
+
+
+def _open_output(path: str | None):
+    if not path:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--output {path}: {exc.strerror or exc}") from None
 
 
 def _color_wanted() -> bool:

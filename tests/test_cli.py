@@ -205,3 +205,15 @@ def test_statistics_give_rates(folder, capsys):
     (folder / "b.md").write_text(GOOD)
     _, out, _ = run(capsys, "check", ".", "--statistics")
     assert "in  50.0% of documents" in out
+
+
+def test_unwritable_output_is_a_usage_error(folder, capsys):
+    (folder / "a.md").write_text(GOOD)
+    code, _, err = run(capsys, "check", "a.md", "--output", "no/such/dir/report.json")
+    assert code == 2 and "--output no/such/dir/report.json" in err and "Traceback" not in err
+
+
+def test_unknown_format_exits_2(folder, capsys):
+    (folder / "a.md").write_text(GOOD)
+    code, _, err = run(capsys, "check", "a.md", "--format", "xml")
+    assert code == 2 and "unknown format 'xml'" in err
