@@ -217,3 +217,15 @@ def test_unknown_format_exits_2(folder, capsys):
     (folder / "a.md").write_text(GOOD)
     code, _, err = run(capsys, "check", "a.md", "--format", "xml")
     assert code == 2 and "unknown format 'xml'" in err
+
+
+def test_a_file_over_the_default_size_limit_is_a_finding(folder, capsys):
+    big = folder / "huge.md"
+    with big.open("w") as f:
+        f.write(GOOD)
+        f.write(("word " * 200 + "\n") * 11_000)  # ~11 MB, over the default 10 MiB
+    (folder / "small.md").write_text(GOOD)
+    code, out, err = run(capsys, "check", ".")
+    assert code == 1 and "Traceback" not in err
+    assert "huge.md:1:1: FM005" in out and "over the max-file-size limit of 10.0 MiB" in out
+    assert "small.md" not in out
