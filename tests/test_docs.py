@@ -13,6 +13,7 @@ def test_readme_rules_table_is_current():
     spec.loader.exec_module(gen)
     text = gen.README.read_text(encoding="utf-8")
     assert gen.render(text) == text, "README rules table is stale: run python docs/gen_rules.py"
+    assert gen.RULES.read_text(encoding="utf-8") == gen.pages(), "docs/rules.md is stale: run python docs/gen_rules.py"
 
 
 def test_readme_quick_start_has_the_ci_test_command():
