@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -101,38 +102,44 @@ class FrontMatterSchema(Rule):
     severity = Severity.ERROR
 
     def setup(self, config) -> None:
-        import jsonschema
-
         from scrapelint.schemas import load
 
         path = config.settings.schema_path
         if path:
             import json
 
+            import jsonschema
+
             from scrapelint.config import ConfigError
 
             file = (config.root / path) if not Path(path).is_absolute() else Path(path)
             try:
                 schema = json.loads(file.read_text(encoding="utf-8"))
-                cls = jsonschema.validators.validator_for(schema)
-                cls.check_schema(schema)
+                jsonschema.validators.validator_for(schema).check_schema(schema)
             except (OSError, ValueError, jsonschema.SchemaError) as exc:
                 raise ConfigError(f"{config.describe()}: `schema` = {path!r}: not a usable JSON Schema: "
                                   f"{getattr(exc, 'message', exc)}") from None
         else:
             schema = load("article.schema.json")
-            cls = jsonschema.validators.validator_for(schema)
-        self.validator = cls(schema)
+        self.schema = schema
         self.is_valid = _fast_check(schema) or self.validator.is_valid
+
+    @cached_property
+    def validator(self):
+        """jsonschema's validator, which explains what is wrong; built on the
+        first invalid document (importing jsonschema costs a pre-commit run
+        ~30 ms it rarely needs)."""
+        import jsonschema
+
+        return jsonschema.validators.validator_for(self.schema)(self.schema)
 
     def check(self, doc) -> Iterator[Finding]:
         if doc.meta_format is None or doc.fm_error is not None or doc.unreadable:
             return
-        validator = self.validator
         view, renamed = _canonical_view(doc)
         if self.is_valid(view):
             return
-        for err in sorted(validator.iter_errors(view), key=lambda e: [str(p) for p in e.absolute_path]):
+        for err in sorted(self.validator.iter_errors(view), key=lambda e: [str(p) for p in e.absolute_path]):
             key = str(err.absolute_path[0]) if err.absolute_path else None
             key = renamed.get(key, key)
             if err.validator == "required":
