@@ -285,9 +285,7 @@ class PhraseSet:
     def all_hits(self, lines: list[str]) -> dict[int, list[re.Match]]:
         """Every entry's match on each line, in entry order (for rules that
         count distinct signals on a line)."""
-        lowered = "\n".join(lines).lower()
-        if len(lowered) != sum(map(len, lines)) + len(lines) - 1 and lines:  # a letter whose lower case is longer
-            lowered = "\n".join(ln.lower()[: len(ln)].ljust(len(ln)) for ln in lines)
+        lowered = lowered_join(lines)
         todo = self._candidates(lines, lowered, line_starts(lowered), keyless_max=None)
         found: dict[int, list[re.Match]] = {}
         for k in sorted(todo):
@@ -336,6 +334,16 @@ def scan_literals(sets: tuple[PhraseSet, ...], joined_lower: str, starts: list[i
 @lru_cache(maxsize=64)
 def phrase_set(name: str, mode: str = "any", extra: tuple[str, ...] = (), ignore_case: bool = True) -> PhraseSet:
     return PhraseSet(name, mode, extra, ignore_case)
+
+
+def lowered_join(lines: list[str]) -> str:
+    """The lines joined with "\n" and lower-cased, each keeping its length
+    (a letter whose lower case is longer, such as "İ", is cut back), so
+    offsets in it are offsets in the lines."""
+    lowered = "\n".join(lines).lower()
+    if lines and len(lowered) != sum(map(len, lines)) + len(lines) - 1:
+        lowered = "\n".join(ln.lower()[: len(ln)].ljust(len(ln)) for ln in lines)
+    return lowered
 
 
 def line_starts(body: str) -> list[int]:
@@ -471,9 +479,7 @@ def analyse(doc) -> Layout:
     # long lines are paragraphs, and skipping them is most of the speed.
     cand = [i for i, line in enumerate(lines) if line and len(line) <= MAX_PHRASE_LINE and i not in code]
     clines = [lines[i] for i in cand]
-    lowered = "\n".join(clines).lower()
-    if len(lowered) != sum(map(len, clines)) + len(clines) - 1 and clines:  # a letter whose lower case is longer
-        lowered = "\n".join(ln.lower()[: len(ln)].ljust(len(ln)) for ln in clines)
+    lowered = lowered_join(clines)
     sstarts = line_starts(lowered)
     captions = {cand[k] for k in phrase_set("caption-credits.txt", "any", ignore_case=False).hits(clines, lowered, sstarts)}
     phrases: dict[int, tuple[str, str]] = {}

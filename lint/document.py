@@ -147,6 +147,19 @@ class Document:
             return None
         return info.value_start, info.value_end
 
+    def key_span(self, key: str | None) -> tuple[int | None, int | None, int | None]:
+        """(line, column, end column) of a key's value, for a finding that
+        points at it; the end column only when the value is on its line."""
+        line = self.key_line(key)
+        info = self.keys.get(key) if key is not None else None
+        if info is None:
+            return line, None, None
+        span = self.value_span(key)
+        if span is None:
+            return line, info.column, None
+        line_start = self.text.rfind("\n", 0, span[0]) + 1
+        return line, info.column, span[1] - line_start + 1
+
     # -- body views ----------------------------------------------------------
 
     @cached_property

@@ -56,19 +56,13 @@ class WordCountMismatch(Rule):
         more_less = "more" if diff > 0 else "fewer"
         message = (f"{key} {stated} but the body has {actual} words "
                    f"({abs(diff)} {more_less} stated than counted, {rel})")
-        info = doc.keys.get(key)
         fix = None
         span = doc.value_span(key)
         if span is not None:
             fix = Fix(f"set {key} to {actual}", (Edit(span[0], span[1], str(actual)),))
-        column = end_column = None
-        if info is not None:
-            column = info.column
-            if span is not None:
-                line_start = doc.text.rfind("\n", 0, span[0]) + 1
-                end_column = span[1] - line_start + 1
-        yield self.finding(doc, doc.key_line(key), message, column=column,
-                           end_line=doc.key_line(key) if end_column else None, end_column=end_column, fix=fix)
+        line, column, end_column = doc.key_span(key)
+        yield self.finding(doc, line, message, column=column,
+                           end_line=line if end_column else None, end_column=end_column, fix=fix)
 
 
 @hookimpl

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from pydantic import Field
 
-from scrapelint.article import line_starts, load_entries, phrase_set
+from scrapelint.article import line_starts, load_entries, lowered_join, phrase_set
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -407,9 +407,7 @@ class PlaceholderText(Rule):
         phrases = phrase_set("placeholder-phrases.txt", "any", tuple(self.options.extend_phrases))
         lines = doc.lines
         code = doc.code_lines
-        lowered = doc.body.lower()
-        if len(lowered) != len(doc.body) or "\r" in doc.body:
-            lowered = "\n".join(ln.lower()[: len(ln)].ljust(len(ln)) for ln in lines)
+        lowered = lowered_join(lines)
         for i, m in sorted(phrases.hits(lines, lowered, line_starts(lowered)).items()):
             if i in code:
                 continue

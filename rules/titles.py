@@ -373,20 +373,6 @@ def value_edit(doc, key: str, new_value: str, cut: tuple[int, int] | None = None
     return None
 
 
-def value_columns(doc, key: str) -> tuple[int | None, int | None, int | None]:
-    """(line, column, end column) of a key's line, for a finding."""
-    line = doc.key_line(key)
-    info = doc.keys.get(key)
-    span = doc.value_span(key)
-    if info is None:
-        return line, None, None
-    end_column = None
-    if span is not None:
-        line_start = doc.text.rfind("\n", 0, span[0]) + 1
-        end_column = span[1] - line_start + 1
-    return line, info.column, end_column
-
-
 # -- the body's headline -----------------------------------------------------------
 
 _TOP_LINES = 400  # a headline further down than this is not the page's headline
@@ -510,7 +496,7 @@ class TitleSiteName(Rule):
             edit = value_edit(doc, key, new, cut)
             if edit is not None:
                 fix = Fix(f"remove the site name from the title: {new!r}", (edit,))
-        line, column, end_column = value_columns(doc, key)
+        line, column, end_column = doc.key_span(key)
         yield self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                            end_column=end_column, fix=fix)
 
@@ -564,7 +550,7 @@ class TitleHeadlineMismatch(Rule):
             return
 
         def report(message: str, severity: Severity | None = None) -> Finding:
-            line, column, end_column = value_columns(doc, key)
+            line, column, end_column = doc.key_span(key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column, severity=severity)
 
@@ -726,7 +712,7 @@ class TitlePlaceholder(Rule):
         if not isinstance(title, str):
             return  # FM003 reports the type
         def report(message: str, severity: Severity | None = None) -> Finding:
-            line, column, end_column = value_columns(doc, key)
+            line, column, end_column = doc.key_span(key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column, severity=severity)
 
@@ -805,7 +791,7 @@ class DescriptionUnsupported(Rule):
         if not isinstance(desc, str) or not desc.strip():
             return
         def report(message: str, severity: Severity | None = None) -> Finding:
-            line, column, end_column = value_columns(doc, key)
+            line, column, end_column = doc.key_span(key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column, severity=severity)
 

@@ -11,7 +11,7 @@ from pydantic import Field
 from scrapelint.findings import Finding, Fix, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
-from scrapelint.rules.titles import value_columns, value_edit
+from scrapelint.rules.titles import value_edit
 
 
 def _source(doc) -> tuple[str | None, object]:
@@ -48,7 +48,7 @@ class SourceInvalid(Rule):
         if key is None or value is None:
             return
         def report(message: str) -> Finding:
-            line, column, end_column = value_columns(doc, key)
+            line, column, end_column = doc.key_span(key)
             return self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                                 end_column=end_column)
 
@@ -184,7 +184,7 @@ class TrackingParameters(Rule):
                 edit = value_edit(doc, key, new_url)
             if edit is not None:
                 fix = Fix(f"drop {names} from the URL", (edit,))
-        line, column, end_column = value_columns(doc, key)
+        line, column, end_column = doc.key_span(key)
         yield self.finding(doc, line, message, column=column, end_line=line if end_column else None,
                            end_column=end_column, fix=fix)
 
@@ -286,7 +286,7 @@ class SourceVariant(Rule):
         what = variant_of(doc)
         if what is None:
             return
-        line, column, end_column = value_columns(doc, key)
+        line, column, end_column = doc.key_span(key)
         yield self.finding(doc, line, f"{key} {value.strip()!r} is {what}; expected the canonical URL of the page",
                            column=column, end_line=line if end_column else None, end_column=end_column)
 
