@@ -243,6 +243,33 @@ class Document:
                     found.append(Heading(self.file_line(i), 1 if m.group(1)[0] == "=" else 2, line.strip()))
         return found
 
+    # -- the body as Markdown (scrapelint.blocks) ------------------------------
+
+    @cached_property
+    def body_model(self):
+        """The body parsed once as CommonMark: leaf blocks, the block of each
+        line and the prose view (see `scrapelint.blocks`)."""
+        from scrapelint.blocks import parse_blocks
+
+        return parse_blocks(self.body, self.lines)
+
+    @property
+    def blocks(self):
+        """Leaf blocks (paragraph, heading, table row, code, HTML block,
+        reference definition, thematic break) in body order, 0-based lines."""
+        return self.body_model.blocks
+
+    def block_at(self, index: int):
+        """The leaf block holding body line `index`, or None (a blank line)."""
+        k = self.body_model.block_of_line[index]
+        return None if k < 0 else self.body_model.blocks[k]
+
+    @property
+    def prose_lines(self) -> list[str]:
+        """Body lines as a reader reads them: code, HTML markup, link targets
+        and reference definitions blanked with spaces (columns kept)."""
+        return self.body_model.prose_lines
+
     @cached_property
     def markdown_tokens(self) -> list:
         """The body parsed by markdown-it-py (CommonMark).  Costly: ask only
