@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE (then exit 0)")
+    check.add_argument("--timings", action="store_true",
+                       help="after the run, print the time spent in each rule and shared analysis to stderr")
 
     rule = sub.add_parser("rule", help="explain a rule", description="Print a rule's page: what it checks, why, an example, the fix.")
     rule.add_argument("rule", metavar="CODE|NAME")
@@ -89,7 +91,7 @@ class UsageError(Exception):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from scrapelint import baseline
+    from scrapelint import baseline, timings
     from scrapelint.config import ConfigError
     from scrapelint.engine import DatasetCollector, RunOptions, default_jobs, make_units, run_units
     from scrapelint.findings import Severity
@@ -105,6 +107,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         fix=args.fix,
         diff=args.diff,
         unsafe_fixes=args.unsafe_fixes,
+        timings=args.timings,
     )
     try:
         reporter_class = _reporter_class(args.format)
@@ -126,8 +129,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     recorded: list = []
     dataset = DatasetCollector(linters)
 
+    timer = timings.enable() if args.timings else None
+
     def on_result(result) -> None:
         nonlocal failing
+        if result.timings:
+            timer.merge(result.timings)
         if result.collected:
             dataset.add(result)
         if known is not None:
@@ -137,7 +144,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.write_baseline:
             recorded.extend(result.findings)
         summary.add(result)
-        reporter.document(result)
+        if timer is None:
+            reporter.document(result)
+        else:
+            with timer.measure("stage: output (reporter)"):
+                reporter.document(result)
         failing += sum(1 for f in result.findings if f.severity >= fail_on)
         errors.extend(result.errors)
 
@@ -145,13 +156,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         reporter.start()
         run_units(make_units(targets, stdin), configs, options, jobs, on_result)
-        dataset_result = dataset.finish()
+        if timer is None:
+            dataset_result = dataset.finish()
+        else:
+            with timer.measure("stage: dataset rules, end of run"):
+                dataset_result = dataset.finish()
         if dataset_result is not None:
             on_result(dataset_result)
         reporter.finish(summary)
     finally:
         if out is not sys.stdout:
             out.close()
+        if timer is not None:
+            timings.disable()
+            timings.print_table(timer.totals)
     for message in errors:
         print(f"scrapelint: error: {message}", file=sys.stderr)
     if errors:

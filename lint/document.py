@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any, Callable, NamedTuple, TypeVar
 from urllib.parse import SplitResult, urlsplit
+
+from scrapelint import timings
+from scrapelint.timings import view
 
 T = TypeVar("T")
 
@@ -162,7 +164,7 @@ class Document:
 
     # -- body views ----------------------------------------------------------
 
-    @cached_property
+    @view
     def lines(self) -> list[str]:
         """Body lines without their line endings (CR of CRLF removed)."""
         lines = self.body.split("\n")
@@ -181,16 +183,16 @@ class Document:
     def body_index(self, file_line: int) -> int:
         return file_line - self.body_start_line
 
-    @cached_property
+    @view
     def words(self) -> list[str]:
         """Whitespace tokens of the body (the word count's definition)."""
         return self.body.split()
 
-    @cached_property
+    @view
     def word_count(self) -> int:
         return len(self.words)
 
-    @cached_property
+    @view
     def code_lines(self) -> frozenset[int]:
         """0-based body lines inside fenced code blocks (fences included)."""
         if "```" not in self.body and "~~~" not in self.body:
@@ -209,7 +211,7 @@ class Document:
                     fence = None
         return frozenset(inside)
 
-    @cached_property
+    @view
     def links(self) -> list[Link]:
         """Inline Markdown links and images, line-exact (a compiled regex, not
         a full parse: markdown-it costs ~1.7 ms a document, 25x the floor)."""
@@ -223,7 +225,7 @@ class Document:
                 found.append(Link(self.file_line(i), m.start() + 1, m.end() + 1, m.group(2), target, m.group(1) == "!"))
         return found
 
-    @cached_property
+    @view
     def headings(self) -> list[Heading]:
         """ATX (`# x`) and setext (`x` over `===`) headings outside code."""
         found = []
@@ -245,7 +247,7 @@ class Document:
 
     # -- the body as Markdown (scrapelint.blocks) ------------------------------
 
-    @cached_property
+    @view
     def body_model(self):
         """The body parsed once as CommonMark: leaf blocks, the block of each
         line and the prose view (see `scrapelint.blocks`)."""
@@ -270,7 +272,7 @@ class Document:
         and reference definitions blanked with spaces (columns kept)."""
         return self.body_model.prose_lines
 
-    @cached_property
+    @view
     def markdown_tokens(self) -> list:
         """The body parsed by markdown-it-py (CommonMark).  Costly: ask only
         when a cheap check has shown the structure matters.  Token `.map`
@@ -281,7 +283,7 @@ class Document:
 
     # -- URL -----------------------------------------------------------------
 
-    @cached_property
+    @view
     def url(self) -> SplitResult | None:
         """The source URL, split; None when absent or not a string."""
         value = self.field("source")
@@ -292,7 +294,7 @@ class Document:
         except ValueError:
             return None
 
-    @cached_property
+    @view
     def host(self) -> str:
         """The source URL's host, lower-case, without `www.`."""
         url = self.url
@@ -309,12 +311,18 @@ class Document:
         try:
             return views[key]
         except KeyError:
+            pass
+        timer = timings.TIMER
+        if timer is None:
             value = views[key] = compute(self)
             return value
+        with timer.measure(f"evidence: {key}"):
+            value = views[key] = compute(self)
+        return value
 
     # -- article layout (shared by the date and boilerplate families) ----------
 
-    @cached_property
+    @view
     def layout(self):
         """Where the article starts and ends, captions, tail blocks: see
         `scrapelint.article`."""

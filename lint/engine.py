@@ -24,6 +24,7 @@ from scrapelint.findings import Finding, Severity
 from scrapelint.readers import ReadSettings, Reader
 from scrapelint.rule import DatasetRule, DocRef, RegistryError, Rule, get_registry
 from scrapelint import suppressions as sup_mod
+from scrapelint import timings
 
 FILES_PER_UNIT = 32
 RECORDS_PER_UNIT = 256
@@ -39,6 +40,7 @@ class RunOptions:
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
+    timings: bool = False  # --timings: every worker times its rules and analyses
 
 
 @dataclass
@@ -51,6 +53,8 @@ class DocResult:
     documents: int = 1
     # (rule code, value, DocRef) for dataset rules, gathered by the main process
     collected: list[tuple] = field(default_factory=list)
+    # --timings: the seconds per label a worker spent since its last report
+    timings: dict[str, float] | None = None
 
 
 class Linter:
@@ -136,16 +140,29 @@ class Linter:
         rules = self.unreadable_rules if doc.unreadable else self.doc_rules
         findings: list[Finding] = []
         errors: list[str] = []
+        timer = timings.TIMER
         for rule in rules:
             if ignored and rule.code in ignored:
                 continue
+            if timer is not None:
+                timer.start(timings.rule_label(rule))
             try:
                 findings.extend(rule.check(doc))
             except Exception:
                 errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
                               + traceback.format_exc(limit=-3))
+            finally:
+                if timer is not None:
+                    timer.stop()
         if self.dataset_rules and not doc.unreadable:
             self._collect(doc, ignored, errors)
+        if timer is None:
+            return self._finish(doc, findings, errors, ignored)
+        with timer.measure("stage: findings (suppressions, sort, fingerprints)"):
+            return self._finish(doc, findings, errors, ignored)
+
+    def _finish(self, doc: Document, findings: list[Finding], errors: list[str],
+                ignored: set[str] | None) -> tuple[list[Finding], list[str]]:
         if doc.text is not None and "scrapelint:" in doc.text:
             sups = sup_mod.parse(doc.text)
             sup_mod.apply(findings, sups)
@@ -159,15 +176,21 @@ class Linter:
 
 
     def _collect(self, doc: Document, ignored: set[str] | None, errors: list[str]) -> None:
+        timer = timings.TIMER
         for rule in self.dataset_rules:
             if ignored and rule.code in ignored:
                 continue
+            if timer is not None:
+                timer.start(timings.rule_label(rule))
             try:
                 got = rule.collect(doc)
             except Exception:
                 errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
                               + traceback.format_exc(limit=-3))
                 continue
+            finally:
+                if timer is not None:
+                    timer.stop()
             if got is not None:
                 value, line = got
                 self.collected.append((rule.code, value, DocRef(doc.path, doc.record, doc.record_line if doc.is_record else line)))
@@ -233,6 +256,8 @@ _READERS: dict[str, Reader] = {}
 
 
 def _init_worker(configs: list[Config], options: RunOptions) -> None:
+    if options.timings and timings.TIMER is None:  # a spawned worker
+        timings.enable()
     _LINTERS[:] = [Linter(c, options) for c in configs]
     _READERS.clear()
     _READERS.update(reader_table())
@@ -264,7 +289,7 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
     from scrapelint.readers import load_markdown
     from scrapelint.readers.markdown import parse_markdown_text
 
-    doc = load_markdown(path, display, linter.read_settings)
+    doc = _timed(READ_LABEL, load_markdown, path, display, linter.read_settings)
     findings, errors = linter.lint(doc, ignored)
     options = linter.options
     if not (options.fix or options.diff) or doc.text is None:
@@ -304,7 +329,42 @@ def _done(result: DocResult, linter: Linter) -> DocResult:
     return result
 
 
+READ_LABEL = "stage: read + parse"
+
+
+def _timed(label: str, function: Callable, *args):
+    timer = timings.TIMER
+    if timer is None:
+        return function(*args)
+    with timer.measure(label):
+        return function(*args)
+
+
+def _timed_iter(label: str, items: Iterator[Document]) -> Iterator[Document]:
+    """`items` with the time of producing each one counted to `label`."""
+    timer = timings.TIMER
+    if timer is None:
+        yield from items
+        return
+    while True:
+        timer.start(label)
+        try:
+            item = next(items, None)
+        finally:
+            timer.stop()
+        if item is None:
+            return
+        yield item
+
+
 def process_unit(unit: tuple) -> list[DocResult]:
+    results = _process_unit(unit)
+    if timings.TIMER is not None and results:
+        results[-1].timings = timings.TIMER.drain()
+    return results
+
+
+def _process_unit(unit: tuple) -> list[DocResult]:
     kind = unit[0]
     results: list[DocResult] = []
     if kind == "files":
@@ -317,7 +377,7 @@ def process_unit(unit: tuple) -> list[DocResult]:
                 results.append(_done(_lint_markdown_file(linter, path, display, ignored), linter))
                 continue
             try:
-                for doc in reader.read(path, display, linter.read_settings):
+                for doc in _timed_iter(READ_LABEL, iter(reader.read(path, display, linter.read_settings))):
                     findings, errors = linter.lint(doc, ignored)
                     results.append(_done(DocResult(display, findings, errors=errors), linter))
             except OSError as exc:
@@ -330,7 +390,7 @@ def process_unit(unit: tuple) -> list[DocResult]:
         _, display, key, path_str, lines = unit
         linter = _LINTERS[key]
         ignored = linter.ignored_codes(path_str)
-        for doc in read_jsonl_lines(lines, display, linter.read_settings):
+        for doc in _timed_iter(READ_LABEL, iter(read_jsonl_lines(lines, display, linter.read_settings))):
             findings, errors = linter.lint(doc, ignored)
             results.append(_done(DocResult(display, findings, errors=errors), linter))
     elif kind == "stdin":
@@ -338,7 +398,7 @@ def process_unit(unit: tuple) -> list[DocResult]:
 
         _, data, display, key = unit
         linter = _LINTERS[key]
-        doc = parse_markdown(data, display, linter.read_settings.field_map)
+        doc = _timed(READ_LABEL, parse_markdown, data, display, linter.read_settings.field_map)
         findings, errors = linter.lint(doc, linter.ignored_codes(display))
         results.append(_done(DocResult(display, findings, errors=errors), linter))
     return results
@@ -387,6 +447,8 @@ def run_units(units: Iterator[tuple], configs: list[Config], options: RunOptions
               on_result: Callable[[DocResult], None]) -> None:
     """Process every unit, calling `on_result` in input order."""
     _init_worker(configs, options)
+    if timings.TIMER is not None:
+        units = _timed_iter("stage: cut the input into units (main process)", units)
     if jobs <= 1:
         for unit in units:
             for result in process_unit(unit):
