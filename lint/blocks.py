@@ -97,310 +97,109 @@ class Block:
         return range(self.start, self.end + 1)
 
 
-class BodyModel(NamedTuple):
-    blocks: list[Block]
-    block_of_line: list[int]  # body line -> index into blocks, -1 for a line outside any leaf (blank)
-    prose_lines: list[str]  # the body lines with code, markup, targets and definitions blanked
+class BodyModel:
+    """The leaf blocks of a body, the block of each line, and the prose view
+    (built on first use: only the rules that read prose pay for it)."""
+
+    __slots__ = ("blocks", "block_of_line", "_lines", "_masks", "_prose")
+
+    def __init__(self, blocks: list[Block], block_of_line: list[int], lines: list[str], masks: "_Masks | None") -> None:
+        self.blocks = blocks
+        self.block_of_line = block_of_line  # body line -> index into blocks, -1 outside any leaf (blank)
+        self._lines = lines
+        self._masks = masks
+        self._prose: list[str] | None = None
+
+    @property
+    def prose_lines(self) -> list[str]:
+        """The body lines with code, markup, link targets and reference
+        definitions blanked by spaces."""
+        if self._prose is None:
+            self._prose = self._masks.apply(self._lines) if self._masks is not None else list(self._lines)
+        return self._prose
 
 
 class _Positions:
-    """Byte offsets of the parser -> (body line, character column)."""
+    """Byte offsets of the parser -> (body line, character column).  Events
+    come mostly in order, so a cursor on the last line found answers most
+    look-ups without a search; only non-ASCII lines are kept encoded."""
 
-    def __init__(self, body: str, raw_lines: list[str]) -> None:
-        self.ascii = body.isascii()
+    __slots__ = ("raw_lines", "starts", "encoded", "last", "cur")
+
+    def __init__(self, raw_lines: list[str], ascii_body: bool) -> None:
         self.raw_lines = raw_lines
-        if self.ascii:
-            self.starts = list(accumulate((len(x) + 1 for x in raw_lines), initial=0))
+        if ascii_body:
             self.encoded = None
+            self.starts = list(accumulate((len(x) + 1 for x in raw_lines), initial=0))
         else:
-            self.encoded = [x.encode("utf-8", "surrogatepass") for x in raw_lines]
-            self.starts = list(accumulate((len(x) + 1 for x in self.encoded), initial=0))
+            self.encoded = [None if x.isascii() else x.encode("utf-8", "surrogatepass") for x in raw_lines]
+            self.starts = list(accumulate(((len(x) if e is None else len(e)) + 1
+                                           for x, e in zip(raw_lines, self.encoded)), initial=0))
+        self.last = len(raw_lines) - 1
+        self.cur = 0
 
     def line(self, offset: int) -> int:
-        return min(bisect_right(self.starts, offset) - 1, len(self.raw_lines) - 1)
+        starts = self.starts
+        i = self.cur
+        if starts[i] <= offset < starts[i + 1]:
+            return i
+        i = bisect_right(starts, offset) - 1
+        if i > self.last:
+            i = self.last
+        self.cur = i
+        return i
 
     def at(self, offset: int) -> tuple[int, int]:
         i = self.line(offset)
         col = offset - self.starts[i]
-        if self.encoded is not None and col:
-            col = len(self.encoded[i][:col].decode("utf-8", "ignore"))
+        if col and self.encoded is not None:
+            enc = self.encoded[i]
+            if enc is not None:
+                col = len(enc[:col].decode("utf-8", "ignore"))
         return i, col
 
     def end_line(self, end: int) -> int:
         """Body line of the last character before byte offset `end`."""
-        return self.line(max(end - 1, 0))
+        return self.line(end - 1 if end > 0 else 0)
 
 
-def _mask(masks: dict[int, list[tuple[int, int]]], pos: _Positions, start: int, end: int) -> None:
-    """Blank the bytes [start, end) in the prose view (all lines they span)."""
-    if end <= start:
-        return
-    a_line, a_col = pos.at(start)
-    b_line, b_col = pos.at(end)
-    if b_line == a_line:
-        masks.setdefault(a_line, []).append((a_col, b_col))
-        return
-    masks.setdefault(a_line, []).append((a_col, 1 << 30))
-    for i in range(a_line + 1, b_line):
-        masks.setdefault(i, []).append((0, 1 << 30))
-    if b_col:
-        masks.setdefault(b_line, []).append((0, b_col))
+FULL = 1 << 30  # a mask to the end of the line
 
 
-def _events(body: str):
-    import pyromark
+class _Masks:
+    """Column ranges to blank in the prose view, per body line."""
 
-    try:
-        return pyromark.events_with_range(body, options=_options())
-    except (UnicodeEncodeError, ValueError):  # lone surrogates from a JSON record
-        return pyromark.events_with_range(body.encode("utf-8", "replace").decode("utf-8"), options=_options())
+    __slots__ = ("spans",)
 
+    def __init__(self) -> None:
+        self.spans: dict[int, list[tuple[int, int]]] = {}
 
-def parse_blocks(body: str, lines: list[str]) -> BodyModel:
-    """Parse `body` (whose lines without their endings are `lines`)."""
-    n = len(lines)
-    if n == 0:
-        return BodyModel([], [], [])
-    raw_lines = body.split("\n")
-    pos = _Positions(body, raw_lines)
-    blocks: list[Block] = []
-    masks: dict[int, list[tuple[int, int]]] = {}
+    def add(self, line: int, a: int, b: int) -> None:
+        self.spans.setdefault(line, []).append((a, b))
 
-    list_depth = quote_depth = 0
-    footnote = 0
-    groups: list[int] = []  # ids of the open lists/tables, innermost last
-    next_group = 0
-    items: list[int] = []  # open list items
-    next_item = 0
-    item_fresh = False  # the current item has no block yet
-    leaf: Block | None = None
-    leaf_bytes = [0, 0]  # byte range of the open leaf (implicit paragraphs grow it)
-    implicit = False  # the open leaf is the text of a tight list item
-    parts: list[str] = []
-    inline_stack: list[tuple[str, int, str, int]] = []  # (kind, byte start, target, len(parts) at start)
-    link_depth = 0
-    link_text_start = 0
-
-    def open_leaf(kind: str, start: int, end: int, **kw) -> Block:
-        nonlocal leaf, item_fresh, parts
-        a = pos.line(start)
-        b = pos.end_line(end)
-        blk = Block(kind, a, max(a, b), list_depth=list_depth, quote_depth=quote_depth,
-                    item=items[-1] if items else None, group=groups[-1] if groups else None,
-                    first_in_item=item_fresh and bool(items), footnote=footnote > 0, **kw)
-        item_fresh = False
-        leaf = blk
-        leaf_bytes[0], leaf_bytes[1] = start, end
-        parts = []
-        return blk
-
-    def close_leaf() -> None:
-        nonlocal leaf, implicit
-        if leaf is None:
+    def add_range(self, a_line: int, a_col: int, b_line: int, b_col: int) -> None:
+        if b_line == a_line:
+            self.add(a_line, a_col, b_col)
             return
-        text = "".join(parts)
-        if "\n" in text:
-            text = text.replace("\n", " ")
-        leaf.text = text.strip()
-        if implicit:
-            leaf.end = max(leaf.start, pos.end_line(leaf_bytes[1]))
-        blocks.append(leaf)
-        leaf = None
-        implicit = False
+        self.add(a_line, a_col, FULL)
+        for i in range(a_line + 1, b_line):
+            self.add(i, 0, FULL)
+        if b_col:
+            self.add(b_line, 0, b_col)
 
-    for event, rng in _events(body):
-        start = rng["start"]
-        end = rng["end"]
-        if type(event) is str:  # SoftBreak, HardBreak, Rule
-            if event == "Rule":
-                close_leaf()
-                open_leaf("hr", start, end)
-                close_leaf()
-            elif leaf is not None:
-                parts.append(" ")
-            continue
-        (key, value), = event.items()
-        if key == "Text" or key == "Code" or key == "InlineHtml" or key == "FootnoteReference" \
-                or key == "TaskListMarker" or key == "SoftBreak" or key == "HardBreak":
-            if leaf is None:
-                # text straight inside a tight list item: an implicit paragraph
-                open_leaf("paragraph", start, end)
-                implicit = True
-            elif implicit:
-                leaf_bytes[1] = end
-            if key == "Text":
-                if leaf.kind == "code":
-                    continue
-                parts.append(value)
-                if link_depth:
-                    leaf.link_chars += len(value)
-            elif key == "Code":
-                a_line, a_col = pos.at(start)
-                b_line, b_col = pos.at(end)
-                leaf.code.append(Inline("code", a_line, a_col, b_line, b_col, value))
-                _mask(masks, pos, start, end)
-                parts.append(" ")
-            elif key == "InlineHtml":
-                a_line, a_col = pos.at(start)
-                b_line, b_col = pos.at(end)
-                leaf.html.append(Inline("html", a_line, a_col, b_line, b_col, value))
-                _mask(masks, pos, start, end)
-            elif key in ("SoftBreak", "HardBreak"):
-                parts.append(" ")
-            continue
-        if key == "Html":
-            if leaf is not None and leaf.kind != "html":  # inline HTML reported as Html
-                a_line, a_col = pos.at(start)
-                b_line, b_col = pos.at(end)
-                leaf.html.append(Inline("html", a_line, a_col, b_line, b_col, value))
-            _mask(masks, pos, start, end)
-            continue
-        if key == "Start":
-            tag = value if type(value) is str else next(iter(value))
-            if tag == "Paragraph":
-                close_leaf()
-                open_leaf("paragraph", start, end)
-            elif tag == "Heading":
-                close_leaf()
-                level = value["Heading"]["level"]
-                open_leaf("heading", start, end, level=int(level[1:]) if isinstance(level, str) else int(level))
-            elif tag == "TableHead" or tag == "TableRow":
-                close_leaf()
-                open_leaf("table_row", start, end, table_head=tag == "TableHead")
-            elif tag == "TableCell":
-                if parts and leaf is not None:
-                    parts.append(" | ")
-            elif tag == "CodeBlock":
-                close_leaf()
-                kind = value["CodeBlock"]
-                info = kind.get("Fenced", "") if isinstance(kind, dict) else ""
-                open_leaf("code", start, end, info=info or "")
-                _mask(masks, pos, start, end)
-            elif tag == "HtmlBlock":
-                close_leaf()
-                open_leaf("html", start, end)
-            elif tag in ("Link", "Image"):
-                if leaf is None:
-                    open_leaf("paragraph", start, end)
-                    implicit = True
-                elif implicit:
-                    leaf_bytes[1] = max(leaf_bytes[1], end)
-                target = value[tag].get("dest_url", "") if isinstance(value, dict) else ""
-                inline_stack.append((tag.lower(), start, target, len(parts)))
-                if tag == "Link":
-                    link_depth += 1
-            elif tag in ("Emphasis", "Strong", "Strikethrough"):
-                if leaf is None:
-                    open_leaf("paragraph", start, end)
-                    implicit = True
-                inline_stack.append((tag.lower(), start, "", len(parts)))
-            elif tag == "List":
-                close_leaf()
-                list_depth += 1
-                groups.append(next_group)
-                next_group += 1
-            elif tag == "Table":
-                close_leaf()
-                groups.append(next_group)
-                next_group += 1
-            elif tag == "Item":
-                close_leaf()
-                items.append(next_item)
-                next_item += 1
-                item_fresh = True
-            elif tag == "BlockQuote":
-                close_leaf()
-                quote_depth += 1
-            elif tag == "FootnoteDefinition":
-                close_leaf()
-                footnote += 1
-            continue
-        # key == "End"
-        tag = value if type(value) is str else next(iter(value))
-        if tag in ("Paragraph", "Heading", "TableHead", "TableRow", "CodeBlock", "HtmlBlock"):
-            close_leaf()
-        elif tag in ("Link", "Image", "Emphasis", "Strong", "Strikethrough"):
-            if not inline_stack or leaf is None:
-                continue
-            kind, s, target, at = inline_stack.pop()
-            text = "".join(parts[at:]).strip()
-            a_line, a_col = pos.at(s)
-            b_line, b_col = pos.at(end)
-            part = Inline(kind, a_line, a_col, b_line, b_col, text, target)
-            if kind == "link":
-                link_depth -= 1
-                leaf.links.append(part)
-                _mask_link_syntax(masks, pos, s, end)
-            elif kind == "image":
-                leaf.images.append(part)
-                _mask_link_syntax(masks, pos, s, end)
-            else:
-                leaf.emphasis.append(part)
-            if implicit:
-                leaf_bytes[1] = max(leaf_bytes[1], end)
-        elif tag == "List":
-            close_leaf()
-            list_depth -= 1
-            groups.pop()
-        elif tag == "Table":
-            close_leaf()
-            groups.pop()
-        elif tag == "Item":
-            close_leaf()
-            items.pop()
-            item_fresh = False
-        elif tag == "BlockQuote":
-            close_leaf()
-            quote_depth -= 1
-        elif tag == "FootnoteDefinition":
-            close_leaf()
-            footnote -= 1
-    close_leaf()
-
-    blocks.sort(key=lambda b: (b.start, b.end))
-    block_of_line = [-1] * n
-    for k, blk in enumerate(blocks):
-        for i in range(blk.start, min(blk.end, n - 1) + 1):
-            if block_of_line[i] == -1:
-                block_of_line[i] = k
-    # pulldown-cmark reports no event for a link reference definition: a run
-    # of uncovered lines that opens like one is one (syntax, not text).
-    # Other uncovered lines are a table's delimiter row or an empty quote
-    # or list marker.
-    extra = []
-    i = 0
-    while i < n:
-        if block_of_line[i] == -1 and _REFDEF_RE.match(lines[i]):
-            j = i
-            while j + 1 < n and block_of_line[j + 1] == -1 and lines[j + 1].strip() \
-                    and not _TABLE_RULE_RE.match(lines[j + 1]):
-                j += 1
-            extra.append(Block("refdef", i, j))
-            for k in range(i, j + 1):
-                masks.setdefault(k, []).append((0, 1 << 30))
-            i = j
-        i += 1
-    if extra:
-        blocks = sorted(blocks + extra, key=lambda b: (b.start, b.end))
-        block_of_line = [-1] * n
-        for k, blk in enumerate(blocks):
-            for i in range(blk.start, min(blk.end, n - 1) + 1):
-                if block_of_line[i] == -1:
-                    block_of_line[i] = k
-    for blk in blocks:
-        if blk.kind == "html":
-            for j in range(blk.start, min(blk.end, n - 1) + 1):
-                masks.setdefault(j, []).append((0, 1 << 30))
-
-    prose_lines = list(lines)
-    for i, spans in masks.items():
-        if i < n:
-            prose_lines[i] = _blank(prose_lines[i], spans)
-    return BodyModel(blocks, block_of_line, prose_lines)
+    def apply(self, lines: list[str]) -> list[str]:
+        out = list(lines)
+        n = len(out)
+        for i, spans in self.spans.items():
+            if i < n:
+                out[i] = _blank(out[i], spans)
+        return out
 
 
 def _blank(line: str, spans: list[tuple[int, int]]) -> str:
     """`line` with the column ranges `spans` replaced by spaces."""
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] >= len(line):
+        return " " * len(line)
     out = []
     pos = 0
     for a, b in sorted(spans):
@@ -415,19 +214,285 @@ def _blank(line: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _mask_link_syntax(masks, pos: _Positions, start: int, end: int) -> None:
-    """Blank a link's or image's syntax, keeping its text: the opening `[`
-    (or `![`) and everything from the closing `](` or `][` on; an autolink
-    (`<https://...>`) is all syntax."""
-    a_line, a_col = pos.at(start)
-    b_line, b_col = pos.at(end)
-    line = pos.raw_lines[b_line]
-    if a_line == b_line and line[a_col:a_col + 1] == "<":
-        masks.setdefault(a_line, []).append((a_col, b_col))
-        return
-    lo = a_col if a_line == b_line else 0
-    close = max(line.rfind("](", lo, b_col), line.rfind("][", lo, b_col))
-    opener = 2 if pos.raw_lines[a_line].startswith("![", a_col) else 1
-    masks.setdefault(a_line, []).append((a_col, a_col + opener))
-    if close != -1:
-        masks.setdefault(b_line, []).append((close, b_col))
+def _events(body: str):
+    import pyromark
+
+    try:
+        return pyromark.events_with_range(body, options=_options())
+    except (UnicodeEncodeError, ValueError):  # lone surrogates from a JSON record
+        return pyromark.events_with_range(body.encode("utf-8", "replace").decode("utf-8"), options=_options())
+
+
+_LEAF_STARTS = {"Paragraph": "paragraph", "TableHead": "table_row", "TableRow": "table_row"}
+_LEAF_ENDS = frozenset(("Paragraph", "Heading", "TableHead", "TableRow", "CodeBlock", "HtmlBlock"))
+_INLINE_KINDS = {"Link": "link", "Image": "image", "Emphasis": "emphasis", "Strong": "strong",
+                 "Strikethrough": "strikethrough"}
+
+
+class _Builder:
+    """Turns the parser's event stream into leaf blocks and prose masks."""
+
+    def __init__(self, body: str, lines: list[str]) -> None:
+        self.lines = lines
+        self.raw_lines = body.split("\n")
+        self.pos = _Positions(self.raw_lines, body.isascii())
+        self.masks = _Masks()
+        self.blocks: list[Block] = []
+        self.list_depth = self.quote_depth = self.footnote = 0
+        self.groups: list[int] = []  # ids of the open lists and tables, innermost last
+        self.items: list[int] = []  # open list items
+        self.next_id = 0
+        self.item_fresh = False  # the innermost item has no block yet
+        self.leaf: Block | None = None
+        self.leaf_end = 0  # byte end of the open leaf (an implicit paragraph grows it)
+        self.implicit = False  # the open leaf is the text straight inside a tight list item
+        self.parts: list[str] = []
+        self.inline_stack: list[tuple[str, int, str, int]] = []  # (kind, byte start, target, len(parts))
+        self.link_depth = 0
+
+    # -- leaves ------------------------------------------------------------
+
+    def open_leaf(self, kind: str, start: int, end: int) -> Block:
+        self.close_leaf()
+        pos = self.pos
+        a = pos.line(start)
+        b = pos.end_line(end)
+        items = self.items
+        blk = Block(kind, a, b if b > a else a, list_depth=self.list_depth, quote_depth=self.quote_depth,
+                    item=items[-1] if items else None, group=self.groups[-1] if self.groups else None,
+                    first_in_item=self.item_fresh and bool(items), footnote=self.footnote > 0)
+        self.item_fresh = False
+        self.leaf = blk
+        self.leaf_end = end
+        self.parts = []
+        return blk
+
+    def open_implicit(self, start: int, end: int) -> Block:
+        blk = self.open_leaf("paragraph", start, end)
+        self.implicit = True
+        return blk
+
+    def close_leaf(self) -> None:
+        leaf = self.leaf
+        if leaf is None:
+            return
+        text = "".join(self.parts)
+        leaf.text = text.strip()
+        if self.implicit:
+            end = self.pos.end_line(self.leaf_end)
+            leaf.end = end if end > leaf.start else leaf.start
+            self.implicit = False
+        self.blocks.append(leaf)
+        self.leaf = None
+
+    def inline(self, kind: str, start: int, end: int, text: str, target: str = "") -> Inline:
+        a_line, a_col = self.pos.at(start)
+        b_line, b_col = self.pos.at(end)
+        return Inline(kind, a_line, a_col, b_line, b_col, text, target)
+
+    # -- the event stream ----------------------------------------------------
+
+    def feed(self, events) -> None:
+        for event, rng in events:
+            if type(event) is str:  # SoftBreak, HardBreak, Rule
+                if event == "Rule":
+                    self.open_leaf("hr", rng["start"], rng["end"])
+                    self.close_leaf()
+                elif self.leaf is not None:
+                    self.parts.append(" ")
+                continue
+            text = event.get("Text")
+            if text is not None:  # the most frequent event first
+                leaf = self.leaf
+                if leaf is None:
+                    leaf = self.open_implicit(rng["start"], rng["end"])
+                elif self.implicit:
+                    self.leaf_end = rng["end"]
+                if leaf.kind != "code":
+                    self.parts.append(text)
+                    if self.link_depth:
+                        leaf.link_chars += len(text)
+                continue
+            (key, value), = event.items()
+            start = rng["start"]
+            end = rng["end"]
+            if key == "Start":
+                self.start(value, start, end)
+            elif key == "End":
+                self.end(value, end)
+            elif key == "Html":
+                leaf = self.leaf
+                if leaf is not None and leaf.kind != "html":  # inline HTML the parser reports as Html
+                    leaf.html.append(self.inline("html", start, end, value))
+                self.mask(start, end)
+            else:  # Code, InlineHtml, FootnoteReference, TaskListMarker
+                leaf = self.leaf
+                if leaf is None:
+                    leaf = self.open_implicit(start, end)
+                elif self.implicit:
+                    self.leaf_end = end
+                if key == "Code":
+                    part = self.inline("code", start, end, value)
+                    leaf.code.append(part)
+                    self.masks.add_range(part.line, part.col, part.end_line, part.end_col)
+                    self.parts.append(" ")
+                elif key == "InlineHtml":
+                    part = self.inline("html", start, end, value)
+                    leaf.html.append(part)
+                    self.masks.add_range(part.line, part.col, part.end_line, part.end_col)
+        self.close_leaf()
+
+    def mask(self, start: int, end: int) -> None:
+        if end > start:
+            a_line, a_col = self.pos.at(start)
+            b_line, b_col = self.pos.at(end)
+            self.masks.add_range(a_line, a_col, b_line, b_col)
+
+    def start(self, value, start: int, end: int) -> None:
+        tag = value if type(value) is str else next(iter(value))
+        kind = _INLINE_KINDS.get(tag)
+        if kind is not None:
+            if self.leaf is None:
+                self.open_implicit(start, end)
+            elif self.implicit and end > self.leaf_end:
+                self.leaf_end = end
+            target = value[tag].get("dest_url", "") if kind in ("link", "image") else ""
+            self.inline_stack.append((kind, start, target or "", len(self.parts)))
+            if kind == "link":
+                self.link_depth += 1
+            return
+        leaf_kind = _LEAF_STARTS.get(tag)
+        if leaf_kind is not None:
+            self.open_leaf(leaf_kind, start, end).table_head = tag == "TableHead"
+        elif tag == "Heading":
+            level = value["Heading"]["level"]
+            self.open_leaf("heading", start, end).level = int(level[1:]) if isinstance(level, str) else int(level)
+        elif tag == "TableCell":
+            if self.parts and self.leaf is not None:
+                self.parts.append(" | ")
+        elif tag == "CodeBlock":
+            kind = value["CodeBlock"]
+            self.open_leaf("code", start, end).info = (kind.get("Fenced") if isinstance(kind, dict) else "") or ""
+            self.mask(start, end)
+        elif tag == "HtmlBlock":
+            self.open_leaf("html", start, end)
+        elif tag == "List" or tag == "Table":
+            self.close_leaf()
+            if tag == "List":
+                self.list_depth += 1
+            self.groups.append(self.next_id)
+            self.next_id += 1
+        elif tag == "Item":
+            self.close_leaf()
+            self.items.append(self.next_id)
+            self.next_id += 1
+            self.item_fresh = True
+        elif tag == "BlockQuote":
+            self.close_leaf()
+            self.quote_depth += 1
+        elif tag == "FootnoteDefinition":
+            self.close_leaf()
+            self.footnote += 1
+
+    def end(self, value, end: int) -> None:
+        tag = value if type(value) is str else next(iter(value))
+        if tag in _LEAF_ENDS:
+            self.close_leaf()
+            return
+        if tag == "TableCell":
+            return
+        kind = _INLINE_KINDS.get(tag)
+        if kind is not None:
+            leaf = self.leaf
+            if not self.inline_stack or leaf is None:
+                return
+            kind, s, target, at = self.inline_stack.pop()
+            part = self.inline(kind, s, end, "".join(self.parts[at:]).strip(), target)
+            if kind == "link":
+                self.link_depth -= 1
+                leaf.links.append(part)
+                self.mask_link_syntax(part)
+            elif kind == "image":
+                leaf.images.append(part)
+                self.mask_link_syntax(part)
+            else:
+                leaf.emphasis.append(part)
+            if self.implicit and end > self.leaf_end:
+                self.leaf_end = end
+            return
+        self.close_leaf()
+        if tag == "List" or tag == "Table":
+            if tag == "List":
+                self.list_depth -= 1
+            self.groups.pop()
+        elif tag == "Item":
+            self.items.pop()
+            self.item_fresh = False
+        elif tag == "BlockQuote":
+            self.quote_depth -= 1
+        elif tag == "FootnoteDefinition":
+            self.footnote -= 1
+
+    def mask_link_syntax(self, part: Inline) -> None:
+        """Blank a link's or image's syntax, keeping its text: the opening `[`
+        (or `![`) and everything from the closing `](` or `][` on; an
+        autolink (`<https://...>`) is all syntax."""
+        a_line, a_col, b_line, b_col = part.line, part.col, part.end_line, part.end_col
+        line = self.raw_lines[b_line]
+        masks = self.masks
+        if a_line == b_line and line[a_col:a_col + 1] == "<":
+            masks.add(a_line, a_col, b_col)
+            return
+        lo = a_col if a_line == b_line else 0
+        close = max(line.rfind("](", lo, b_col), line.rfind("][", lo, b_col))
+        masks.add(a_line, a_col, a_col + (2 if part.kind == "image" else 1))
+        if close != -1:
+            masks.add(b_line, close, b_col)
+
+    # -- after the stream ------------------------------------------------------
+
+    def finish(self) -> BodyModel:
+        n = len(self.lines)
+        blocks = self.blocks
+        covered = bytearray(n)
+        for blk in blocks:
+            covered[blk.start:blk.end + 1] = b"\x01" * (blk.end + 1 - blk.start)
+        del covered[n:]
+        # pulldown-cmark reports no event for a link reference definition: a
+        # run of uncovered lines that opens like one is one (syntax, not
+        # text).  Other uncovered lines are a table's delimiter row or an empty
+        # quote or list marker.
+        lines = self.lines
+        i = covered.find(0)
+        added = False
+        while i != -1:
+            if _REFDEF_RE.match(lines[i]):
+                j = i
+                while j + 1 < n and not covered[j + 1] and lines[j + 1].strip() and not _TABLE_RULE_RE.match(lines[j + 1]):
+                    j += 1
+                blocks.append(Block("refdef", i, j))
+                for k in range(i, j + 1):
+                    self.masks.add(k, 0, FULL)
+                added = True
+                i = j
+            i = covered.find(0, i + 1)
+        if added or any(blocks[k].start < blocks[k - 1].start for k in range(1, len(blocks))):
+            blocks.sort(key=lambda b: (b.start, b.end))
+        block_of_line = [-1] * n
+        for k in range(len(blocks) - 1, -1, -1):  # backwards: the first block of a line wins
+            blk = blocks[k]
+            end = blk.end if blk.end < n else n - 1
+            block_of_line[blk.start:end + 1] = [k] * (end + 1 - blk.start)
+            if blk.kind == "html":
+                for j in range(blk.start, end + 1):
+                    self.masks.add(j, 0, FULL)
+        return BodyModel(blocks, block_of_line, lines, self.masks)
+
+
+def parse_blocks(body: str, lines: list[str]) -> BodyModel:
+    """Parse `body` (whose lines without their endings are `lines`)."""
+    if not lines:
+        return BodyModel([], [], [], None)
+    builder = _Builder(body, lines)
+    builder.feed(_events(body))
+    return builder.finish()
