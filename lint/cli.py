@@ -45,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes marked unsafe")
-    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for a document read from stdin")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin; its suffix sets the format (x.jsonl, x.jsonl.gz)")
+    check.add_argument("--stdin-format", choices=("markdown", "jsonl"), help="what stdin holds (default: from --stdin-filename, else its first bytes)")
+    check.add_argument("--extend-include", type=_csv, action="extend", default=[], metavar="GLOBS",
+                       help="file-name globs added to `include` for folder walks (e.g. '*.jsonl,*.jsonl.gz')")
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE (then exit 0)")
@@ -111,7 +114,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     try:
         reporter_class = _reporter_class(args.format)
-        configs, linters, targets, stdin = _resolve_inputs(args, options)
+        configs, linters, targets, stdin, walked = _resolve_inputs(args, options)
         known = baseline.load(args.baseline) if args.baseline else None
         out = _open_output(args.output)
     except (UsageError, ConfigError, RegistryError, baseline.BaselineError) as exc:
@@ -174,6 +177,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"scrapelint: error: {message}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
+    if not summary.documents:
+        from scrapelint.dataset_checks import no_documents_message
+
+        return error(no_documents_message(walked, configs))
     if args.write_baseline:
         baseline.write(args.write_baseline, recorded)
         print(f"scrapelint: recorded {len(recorded)} findings in {args.write_baseline}", file=sys.stderr)
@@ -196,10 +203,11 @@ def _reporter_class(name: str):
     return reporters[name]
 
 
-def _resolve_inputs(args: argparse.Namespace, options) -> tuple[list, list, list, tuple | None]:
+def _resolve_inputs(args: argparse.Namespace, options) -> tuple[list, list, list, tuple | None, list]:
     """The configurations (--config for everything, else the closest to each
     path), their linters (built here, so a bad rule option stops the run
-    before any work), the files to read, and stdin's document if `-` was given."""
+    before any work), the files to read, stdin's input if `-` was given,
+    and the folders walked with their configuration's index."""
     from scrapelint.config import find_config_file, load_config
     from scrapelint.discovery import Target, display_path, walk
     from scrapelint.engine import Linter, reader_table
@@ -218,17 +226,23 @@ def _resolve_inputs(args: argparse.Namespace, options) -> tuple[list, list, list
         key = file.resolve() if file else None
         if key not in config_index:
             config = load_config(file)
+            if args.extend_include:
+                config.settings.extend_include = [*config.settings.extend_include, *args.extend_include]
             linters.append(Linter(config, options))
             config_index[key] = len(configs)
             configs.append(config)
         return config_index[key]
 
     targets: list[Target] = []
+    walked: list[tuple[Path, int]] = []
     stdin = None
     reader_table()  # plugins' readers, before walking
     for raw in paths:
         if raw == "-":
-            stdin = (sys.stdin.buffer.read(), args.stdin_filename or "-", config_for(Path.cwd()))
+            from scrapelint.readers import stdin_source
+
+            _, payload = stdin_source(sys.stdin.buffer, args.stdin_filename, args.stdin_format)
+            stdin = (payload, args.stdin_filename or "-", config_for(Path.cwd()))
             continue
         path = Path(raw)
         if not path.exists():
@@ -236,9 +250,10 @@ def _resolve_inputs(args: argparse.Namespace, options) -> tuple[list, list, list
         key = config_for(path)
         if path.is_dir():
             targets.extend(walk(path, configs[key], key))
+            walked.append((path, key))
         else:
             targets.append(Target(path, display_path(path), key))
-    return configs, linters, targets, stdin
+    return configs, linters, targets, stdin, walked
 
 
 def _open_output(path: str | None):

@@ -84,6 +84,7 @@ class Document:
         record: str | None = None,
         record_line: int | None = None,
         field_map: dict[str, str] | None = None,
+        aliases: dict[str, tuple[str, ...]] | None = None,
         bom: bool = False,
         unreadable: str | None = None,
         unreadable_line: int | None = None,
@@ -101,6 +102,10 @@ class Document:
         self.record = record
         self.record_line = record_line
         self.field_map = field_map or {}
+        # canonical field -> keys tried when `field_map` names none (a dataset layout's)
+        self.aliases = aliases or DEFAULT_FIELD_ALIASES
+        self.record_layout: str | None = None  # for records: datatrove, dolma or plain
+        self.body_key: str | None = None  # for records: the key the body was read from
         self.bom = bom
         self.unreadable = unreadable  # why the input could not be read at all
         self.unreadable_line = unreadable_line
@@ -124,7 +129,7 @@ class Document:
         configured = self.field_map.get(field)
         if configured is not None:
             return configured if configured in self.meta else None
-        for key in DEFAULT_FIELD_ALIASES.get(field, (field,)):
+        for key in self.aliases.get(field, (field,)):
             if key in self.meta:
                 return key
         return None

@@ -275,13 +275,9 @@ def reader_table() -> dict[str, Reader]:
 
 
 def reader_for(path: Path) -> Reader:
-    name = path.name.lower()
-    if name.endswith(".md"):
-        return _READERS[".md"]
-    for suffix, reader in sorted(_READERS.items(), key=lambda kv: -len(kv[0])):
-        if name.endswith(suffix):
-            return reader
-    return _READERS[".md"]
+    from scrapelint.readers import detect_format
+
+    return detect_format(path, _READERS)
 
 
 def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[str]) -> DocResult:
@@ -393,6 +389,12 @@ def _process_unit(unit: tuple) -> list[DocResult]:
         for doc in _timed_iter(READ_LABEL, iter(read_jsonl_lines(lines, display, linter.read_settings))):
             findings, errors = linter.lint(doc, ignored)
             results.append(_done(DocResult(display, findings, errors=errors), linter))
+    elif kind == "unreadable":  # a dataset stream that broke off
+        _, display, key, line, message = unit
+        linter = _LINTERS[key]
+        doc = Document(display, unreadable=message, unreadable_line=line)
+        findings, errors = linter.lint(doc)
+        results.append(_done(DocResult(display, findings, errors=errors), linter))
     elif kind == "stdin":
         from scrapelint.readers.markdown import parse_markdown
 
@@ -404,11 +406,17 @@ def _process_unit(unit: tuple) -> list[DocResult]:
     return results
 
 
-def make_units(targets: Iterable, stdin: tuple[bytes, str, int] | None) -> Iterator[tuple]:
+def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
     """Cut the targets into units of work; JSONL files are streamed in chunks
-    of lines so a single large dataset is spread over every core."""
+    of lines so a single large dataset is spread over every core.  `stdin`
+    is (bytes, name, config key) for a Markdown document, or (a binary
+    stream, name, config key) for JSONL."""
     if stdin is not None:
-        yield ("stdin", *stdin)
+        if isinstance(stdin[0], bytes):
+            yield ("stdin", *stdin)
+        else:
+            stream, display, key = stdin
+            yield from _record_units(lambda: stream, display, key, display)
     batch: list[tuple[str, str, int]] = []
     for target in targets:
         reader = reader_for(target.path)
@@ -427,20 +435,38 @@ def make_units(targets: Iterable, stdin: tuple[bytes, str, int] | None) -> Itera
 
 
 def _jsonl_units(target) -> Iterator[tuple]:
-    chunk: list[tuple[int, bytes]] = []
     try:
-        with target.path.open("rb") as f:
-            for n, raw in enumerate(f, 1):
-                if raw.strip():
-                    chunk.append((n, raw))
-                if len(chunk) >= RECORDS_PER_UNIT:
-                    yield ("records", target.display, target.config_key, str(target.path), chunk)
-                    chunk = []
+        stream = target.path.open("rb")
     except OSError:
         yield ("files", [(str(target.path), target.display, target.config_key)])  # reported as unreadable
         return
+    with stream:
+        yield from _record_units(lambda: stream, target.display, target.config_key, str(target.path))
+
+
+def _record_units(open_stream: Callable, display: str, key: int, path_str: str) -> Iterator[tuple]:
+    """Chunks of (line number, raw line) of a JSONL stream, decompressed as
+    read; a stream that breaks off ends with an unreadable unit at its line."""
+    from scrapelint.readers import jsonl_lines
+    from scrapelint.readers.compression import DecompressionError
+
+    chunk: list[tuple[int, bytes]] = []
+    n = 0
+    try:
+        for n, raw in jsonl_lines(open_stream()):
+            if raw.strip():
+                chunk.append((n, raw))
+            if len(chunk) >= RECORDS_PER_UNIT:
+                yield ("records", display, key, path_str, chunk)
+                chunk = []
+    except (DecompressionError, OSError) as exc:
+        if chunk:
+            yield ("records", display, key, path_str, chunk)
+        yield ("unreadable", display, key, n + 1, str(exc) if isinstance(exc, DecompressionError)
+               else f"cannot read: {exc.strerror or exc}")
+        return
     if chunk:
-        yield ("records", target.display, target.config_key, str(target.path), chunk)
+        yield ("records", display, key, path_str, chunk)
 
 
 def run_units(units: Iterator[tuple], configs: list[Config], options: RunOptions, jobs: int,

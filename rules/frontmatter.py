@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
@@ -119,27 +120,21 @@ class FrontMatterSchema(Rule):
             except (OSError, ValueError, jsonschema.SchemaError) as exc:
                 raise ConfigError(f"{config.describe()}: `schema` = {path!r}: not a usable JSON Schema: "
                                   f"{getattr(exc, 'message', exc)}") from None
+            self.checkers = (_Checker(schema),) * 2
         else:
+            # dataset records rarely carry a title or an author: the built-in
+            # schema's `required` is for articles; a user's schema stays as written
             schema = load("article.schema.json")
-        self.schema = schema
-        self.is_valid = _fast_check(schema) or self.validator.is_valid
-
-    @cached_property
-    def validator(self):
-        """jsonschema's validator, which explains what is wrong; built on the
-        first invalid document (importing jsonschema costs a pre-commit run
-        ~30 ms it rarely needs)."""
-        import jsonschema
-
-        return jsonschema.validators.validator_for(self.schema)(self.schema)
+            self.checkers = (_Checker(schema), _Checker({k: v for k, v in schema.items() if k != "required"}))
 
     def check(self, doc) -> Iterator[Finding]:
         if doc.meta_format is None or doc.fm_error is not None or doc.unreadable:
             return
         view, renamed = _canonical_view(doc)
-        if self.is_valid(view):
+        checker = self.checkers[doc.is_record]
+        if checker.is_valid(view):
             return
-        for err in sorted(self.validator.iter_errors(view), key=lambda e: [str(p) for p in e.absolute_path]):
+        for err in sorted(checker.validator.iter_errors(view), key=lambda e: [str(p) for p in e.absolute_path]):
             key = str(err.absolute_path[0]) if err.absolute_path else None
             key = renamed.get(key, key)
             if err.validator == "required":
@@ -159,6 +154,22 @@ class FrontMatterSchema(Rule):
                 message += f"; expected {expected[0].lower() + expected.rsplit(': ', 1)[0][1:]}"
             info = doc.keys.get(key) if key else None
             yield self.finding(doc, doc.key_line(key) or 1, message, column=info.column if info else 1)
+
+
+class _Checker:
+    """A schema's quick validity check and, built on the first invalid
+    document, jsonschema's validator that explains what is wrong (importing
+    jsonschema costs a pre-commit run ~30 ms it rarely needs)."""
+
+    def __init__(self, schema: dict) -> None:
+        self.schema = schema
+        self.is_valid = _fast_check(schema) or self.validator.is_valid
+
+    @cached_property
+    def validator(self):
+        import jsonschema
+
+        return jsonschema.validators.validator_for(self.schema)(self.schema)
 
 
 def _fast_check(schema: dict):
@@ -190,15 +201,25 @@ CANONICAL = ("title", "source", "date", "description", "word_count", "author")
 def _canonical_view(doc) -> tuple[dict, dict[str, str]]:
     """The metadata with each canonical field also under its canonical name
     (`url` read as `source`, a configured `n_words` as `word_count`), so one
-    schema serves every spelling; and canonical name -> the key written."""
+    schema serves every spelling; and canonical name -> the key written.
+    In a dataset record a key that its layout reads as something else
+    (FineWeb's `date` is the crawl date) is not checked as that field.
+    Native dates (TOML `date = 2025-05-20`, a Parquet timestamp) are
+    checked as the ISO strings they stand for."""
     view, renamed = doc.meta, {}
     for name in CANONICAL:
         key = doc.field_key(name)
-        if key is not None and key != name and name not in doc.meta:
-            if view is doc.meta:
-                view = dict(doc.meta)
+        if key == name:
+            continue
+        if key is not None and (doc.is_record or name not in doc.meta):
+            view = view if view is not doc.meta else dict(doc.meta)
             view[name] = doc.meta[key]
             renamed[name] = key
+        elif key is None and doc.is_record and name in view:
+            view = view if view is not doc.meta else dict(doc.meta)
+            del view[name]
+    if any(isinstance(v, (_dt.date, _dt.time)) for v in view.values()):
+        view = {k: v.isoformat() if isinstance(v, (_dt.date, _dt.time)) else v for k, v in view.items()}
     if None in view.values():
         # an empty key (`author:`) or a JSON null is an absent value, not a
         # wrongly typed one; if the schema requires it, `required` says so

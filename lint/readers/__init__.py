@@ -1,7 +1,10 @@
 """Readers turn an input file into Documents.  Built in: Markdown (`.md`,
-`.markdown`), JSONL (`.jsonl`, `.ndjson`) and Parquet (`.parquet`, needs
-pyarrow).  A plugin adds a format by returning a `Reader` from the
-`scrapelint_readers` hook.
+`.markdown`), JSONL (`.jsonl`, `.ndjson`, plain or gzip, bzip2, xz, zstd
+compressed) and Parquet (`.parquet`, needs pyarrow).  A plugin adds a format
+by returning a `Reader` from the `scrapelint_readers` hook.
+
+The format is the suffix's (a compression suffix set aside); a file whose
+name says nothing is recognised by its first bytes (`detect_format`).
 
 A reader never raises for bad input: what cannot be read becomes a
 Document with `unreadable` set, which the FM005 rule reports, and the run goes
@@ -10,13 +13,16 @@ on with the next record or file.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
-from scrapelint.document import DEFAULT_FIELD_ALIASES, Document
+from scrapelint.document import Document
 from scrapelint.plugin import hookimpl
+from scrapelint.readers import compression
+from scrapelint.readers.records import record_document
 
 
 @dataclass(frozen=True)
@@ -53,38 +59,6 @@ def read_markdown(path: Path, display: str, settings: ReadSettings) -> Iterator[
     yield load_markdown(path, display, settings)
 
 
-def _body_key(record: dict, field_map: dict[str, str]) -> str | None:
-    configured = field_map.get("body")
-    if configured:
-        return configured if configured in record else None
-    for key in DEFAULT_FIELD_ALIASES["body"]:
-        if key in record:
-            return key
-    return None
-
-
-def record_document(record: object, display: str, line: int | None, index: int, settings: ReadSettings) -> Document:
-    """A dataset record (a JSON object / Parquet row) as a Document."""
-    if not isinstance(record, dict):
-        return Document(display, record=f"#{index}", record_line=line,
-                        unreadable=f"record {index} is a JSON {type(record).__name__}, not an object",
-                        unreadable_line=line)
-    rid = record.get("id")
-    rid = str(rid) if isinstance(rid, (str, int)) and str(rid) else f"#{index}"
-    body_key = _body_key(record, settings.field_map)
-    body = record.get(body_key) if body_key else None
-    meta = {k: v for k, v in record.items() if k != body_key}
-    return Document(
-        display,
-        meta=meta,
-        body=body if isinstance(body, str) else "",
-        meta_format="record",
-        record=rid,
-        record_line=line,
-        field_map=settings.field_map,
-    )
-
-
 def read_jsonl_lines(lines: Iterable[tuple[int, bytes]], display: str, settings: ReadSettings) -> Iterator[Document]:
     """Documents of (line number, raw line) pairs; a broken line is one
     unreadable record, and the next line is read as usual."""
@@ -104,10 +78,25 @@ def read_jsonl_lines(lines: Iterable[tuple[int, bytes]], display: str, settings:
         yield record_document(record, display, n, n, settings)
 
 
+def jsonl_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw line) of a JSONL stream, decompressed on the fly;
+    a stream that breaks off raises DecompressionError naming the line."""
+    n = 0
+    try:
+        for n, raw in enumerate(compression.open_stream(stream), 1):
+            yield n, raw
+    except compression.read_errors() as exc:
+        raise compression.DecompressionError(
+            f"the compressed stream breaks off in line {n + 1}: {exc or type(exc).__name__}") from None
+
+
 def read_jsonl(path: Path, display: str, settings: ReadSettings) -> Iterator[Document]:
     """One Document per line, streamed: memory stays flat however large."""
     with path.open("rb") as f:
-        yield from read_jsonl_lines(enumerate(f, 1), display, settings)
+        try:
+            yield from read_jsonl_lines(jsonl_lines(f), display, settings)
+        except compression.DecompressionError as exc:
+            yield Document(display, unreadable=str(exc))
 
 
 def read_parquet(path: Path, display: str, settings: ReadSettings) -> Iterator[Document]:
@@ -118,14 +107,28 @@ def read_parquet(path: Path, display: str, settings: ReadSettings) -> Iterator[D
         yield Document(display, unreadable="reading Parquet needs pyarrow: pip install 'scrapelint[parquet]'")
         return
     try:
+        import pyarrow as pa
+
         parquet = pq.ParquetFile(path)
+        stamps = [f.name for f in parquet.schema_arrow if pa.types.is_timestamp(f.type)]
         index = 0
         for batch in parquet.iter_batches(batch_size=1024):
             for row in batch.to_pylist():
                 index += 1
+                for name in stamps:
+                    row[name] = _day_if_midnight(row[name])
                 yield record_document(row, display, None, index, settings)
     except Exception as exc:  # pyarrow raises many types for a broken file
         yield Document(display, unreadable=f"not a readable Parquet file: {exc}")
+
+
+def _day_if_midnight(value):
+    """A timestamp column often holds plain days (midnight, UTC or naive):
+    read them as the date they stand for, as JSONL's "2025-01-02" is."""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time(0, 0) \
+            and (value.tzinfo is None or value.utcoffset() == datetime.timedelta(0)):
+        return value.date()
+    return value
 
 
 BUILTIN_READERS = (
@@ -133,6 +136,64 @@ BUILTIN_READERS = (
     Reader("jsonl", (".jsonl", ".ndjson"), read_jsonl),
     Reader("parquet", (".parquet",), read_parquet),
 )
+
+
+def looks_like_jsonl(head: bytes) -> bool:
+    """A first line that is a whole JSON object (JSON front matter opens
+    with `{` alone on its line, so a Markdown file never looks like this)."""
+    first = head.split(b"\n", 1)[0].strip()
+    if not (first.startswith(b"{") and first.endswith(b"}")):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+def detect_format(path: Path, table: dict[str, Reader]) -> Reader:
+    """The reader for a file: by suffix (`.jsonl.gz` is JSONL), else by its
+    first bytes (compressed or `PAR1`: a dataset; a JSON object on the first
+    line: JSONL), else Markdown."""
+    name = compression.strip_suffix(path.name).lower()
+    if name.endswith((".md", ".markdown")):
+        return table[".md"]
+    for suffix, reader in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return reader
+    head = compression.read_head(path)
+    if head.startswith(compression.PARQUET_MAGIC) and ".parquet" in table:
+        return table[".parquet"]
+    if compression.sniff(head) is not None:
+        return table[".jsonl"]
+    if head.lstrip().startswith(b"{"):
+        try:
+            with path.open("rb") as f:
+                if looks_like_jsonl(f.readline(1 << 20)):
+                    return table[".jsonl"]
+        except OSError:
+            pass
+    return table[".md"]
+
+
+STDIN_FORMATS = ("markdown", "jsonl")
+
+
+def stdin_source(stream: BinaryIO, name: str | None, fmt: str | None) -> tuple[str, object]:
+    """What `-` holds: ("jsonl", a binary stream) or ("markdown", its bytes).
+    The format is `fmt` (--stdin-format), else the --stdin-filename's suffix
+    (`x.jsonl`, `x.jsonl.gz`), else the first bytes (compressed, or a JSON
+    object on the first line: JSONL)."""
+    if fmt is None and name:
+        base = compression.strip_suffix(name).lower()
+        if base.endswith((".jsonl", ".ndjson")):
+            fmt = "jsonl"
+        elif base.endswith((".md", ".markdown")):
+            fmt = "markdown"
+    stream = compression.peeking(stream)
+    if fmt is None:
+        head = stream.peek(1 << 16)
+        fmt = "jsonl" if compression.sniff(head) or looks_like_jsonl(head) else "markdown"
+    return (fmt, stream) if fmt == "jsonl" else (fmt, stream.read())
 
 
 @hookimpl

@@ -47,6 +47,8 @@ class TextReporter(Reporter):
                      if summary.by_severity[s]]
             line = (f"Found {plural(summary.total, 'finding')} ({', '.join(parts)}) in "
                     f"{summary.documents_with_findings} of {docs}.")
+        elif not summary.documents:
+            line = "No documents checked."
         else:
             line = f"All checks passed ({docs})."
         if summary.fixed:
