@@ -1,10 +1,12 @@
 """TX: text hygiene of the body: glued words, mojibake, HTML remnants,
 invisible characters, placeholder and bot-check text.
 
-Each rule scans the whole body with one compiled regex first and looks at
-single lines only where that cheap scan found something; ftfy is imported
-only when a line holds a byte pattern typical of mojibake.  Code blocks and
-code spans are left alone.
+The rules read the prose view of the body (`Document.prose_lines`): code
+spans and code blocks, HTML markup, link targets and reference definitions
+are blanked there, so they are never taken for text.  Each rule scans the
+raw body with one compiled regex first and asks for the Markdown parse only
+where that cheap scan found something; ftfy is imported only when a line
+holds a byte pattern typical of mojibake.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import html.entities
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from pydantic import Field
 
@@ -22,38 +25,27 @@ from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 
-_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+def _prose(doc) -> tuple[str, list[int]]:
+    """The prose view (`Document.prose_lines`: code, HTML markup, link
+    targets and reference definitions blanked, columns kept) joined with
+    newlines, and the offset of each line's start.  Once per document."""
+    def compute(d):
+        joined = "\n".join(d.prose_lines)
+        return joined, line_starts(joined)
 
-
-def _code_spans(line: str) -> list[tuple[int, int]]:
-    if "`" not in line:
-        return []
-    return [m.span() for m in _CODE_SPAN_RE.finditer(line)]
-
-
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    return doc.shared("prose-text", compute)
 
 
 def _matches_by_line(pattern: re.Pattern, doc) -> Iterator[tuple[int, int, re.Match]]:
-    """(body line, column offset in the line, match) for every match outside
-    code blocks and code spans, from one scan of the body."""
-    body = doc.body
-    starts = None
-    code = doc.code_lines
-    from bisect import bisect_right
-
-    for m in pattern.finditer(body):
-        if starts is None:
-            starts = line_starts(body)
+    """(body line, column, match) for every match in the prose view.  The
+    raw body is scanned first, so a document with no candidate never pays
+    for the Markdown parse."""
+    if not pattern.search(doc.body):
+        return
+    text, starts = _prose(doc)
+    for m in pattern.finditer(text):
         i = bisect_right(starts, m.start()) - 1
-        if i in code or i >= len(doc.lines):
-            continue
-        col = m.start() - starts[i]
-        spans = _code_spans(doc.lines[i])
-        if spans and _in_spans(col, spans):
-            continue
-        yield i, col, m
+        yield i, m.start() - starts[i], m
 
 
 # ---------------------------------------------------------------------------
@@ -105,21 +97,55 @@ def glued_split(token: str, allow: frozenset[str], min_run: int = 4) -> tuple[st
     return None
 
 
+def _names_on_page(doc) -> tuple[str, str, frozenset[str]]:
+    """What the page itself says is a name or an identifier: the text of its
+    code (spans and blocks), its link targets (lower-cased), and link texts
+    that are one word.  Built only when a candidate token needs it."""
+    def compute(d):
+        code: list[str] = []
+        targets: list[str] = []
+        link_words: set[str] = set()
+        for blk in d.blocks:
+            if blk.kind == "code" or blk.kind == "html":
+                code.extend(d.lines[blk.start:blk.end + 1])
+            code.extend(c.text for c in blk.code)
+            for link in blk.links + blk.images:
+                targets.append(link.target)
+                if link.text and " " not in link.text.strip():
+                    link_words.add(link.text.strip())
+        return "\n".join(code), "\n".join(targets).lower(), frozenset(link_words)
+
+    return doc.shared("tx-names", compute)
+
+
+def _named_by_page(token: str, doc) -> bool:
+    """Whether the page shows `token` to be a name: it is written in the
+    page's code, a link points at it (`[CinchBlue](https://example.org/CinchBlue)`),
+    or it is the whole text of a link (a handle, a product)."""
+    code, targets, link_words = _names_on_page(doc)
+    return token in link_words or token in code or token.lower() in targets
+
+
 class GluedWords(Rule):
-    """Words joined by lost whitespace, such as `professionalsLearn`.
+    """Words joined by lost whitespace, such as `subscribersJoin`.
 
-    What it checks: tokens where a run of at least `min-run` lower-case
-    letters runs straight into a capital letter (`professionalsLearn`,
-    `aboutRefinitiv`, `StatescategoryDemocratic`): the mark of two page
-    elements (a promo and its button, a category label and a headline)
-    whose text was concatenated without a space.  Real words with an inner
-    capital pass: short runs (McDonald, iPhone, DeVos, LeBron, YouTube,
-    PayPal, JavaScript), camelCase identifiers, URLs, handles, hashtags, code,
-    and the allowlist in `rules/data/camel-case-words.txt` (PowerPoint,
-    LinkedIn, WhatsApp, ...), which `extend-allow` extends.
+    What it checks: tokens in the prose (not code, not HTML markup, not
+    link targets) where a run of at least `min-run` lower-case letters runs
+    straight into a capital letter (`subscribersJoin`, `weatherSign`): the
+    mark of two page elements (a promo and its button, a teaser and its
+    label) whose text was concatenated without a space.  Real words with an
+    inner capital pass: short runs (McDonald, iPhone, DeVos, LeBron,
+    YouTube, PayPal), camelCase identifiers, URLs, handles, hashtags, code,
+    the allowlist in `rules/data/camel-case-words.txt` (PowerPoint,
+    LinkedIn, WhatsApp, ...), which `extend-allow` extends, and tokens the
+    page itself shows to be names: written in its code, pointed at by a
+    link, or a link's whole text.
 
-    Severity: a warning when the part after the join is a capitalised word;
-    a note when it is all capitals (`categoryUS`, which may be a brand).
+    Severity: a warning when a lower-case word runs into a capitalised one
+    (`subscribersJoin`).  A note when the token is written like a product or
+    brand name, every part capitalised (`HarbourLink`, `CloudStore`), or
+    when the part after the join is all capitals (`categoryUS`): such
+    tokens are names as often as they are glued words.
 
     Why it matters: glued words are not words: they break search, counts
     and tokenisers, and they show that the line is page furniture (menu
@@ -127,7 +153,11 @@ class GluedWords(Rule):
 
     Example:
 
-        Exclusive news, data and analytics for financial market professionalsLearn more aboutRefinitiv
+        Daily tide tables for harbour pilots and subscribersJoin our crew today
+
+    Clean:
+
+        The HarbourLink card, a JavaScript app and `renderTideTable` all work offline.
 
     Fix: re-extract with an extractor that separates block elements, or
     insert the missing space (review first: this rule does not fix).
@@ -149,10 +179,11 @@ class GluedWords(Rule):
         if self.options.extend_allow:
             allow = allow | frozenset(self.options.extend_allow)
         seen: set[int] = set()
+        prose = doc.prose_lines if _GLUED_RE.search(doc.body) else ()
         for i, col, m in _matches_by_line(_GLUED_RE, doc):
             if i in seen:
                 continue
-            line = doc.lines[i]
+            line = prose[i]
             a = col
             while a > 0 and line[a - 1] in _TOKEN_LEFT:
                 a -= 1
@@ -167,8 +198,13 @@ class GluedWords(Rule):
             if split is None:
                 continue
             left, right = split
+            core = left + right
+            if _named_by_page(core, doc):
+                continue
             seen.add(i)
-            weak = right[:2].isupper() or len(right) < 2
+            # `HarbourLink`: every part capitalised, as names are written
+            name_like = left[0].isupper() and right[:1].isupper()
+            weak = name_like or right[:2].isupper() or len(right) < 2
             yield self.finding(doc, doc.file_line(i),
                                f"\"{token}\" looks like two words glued together (\"{left}\" + \"{right}\"): "
                                "whitespace between page elements was lost",
@@ -224,7 +260,7 @@ class Mojibake(Rule):
             if i in seen:
                 continue
             seen.add(i)
-            line = doc.lines[i]
+            line = doc.prose_lines[i]
             if not is_bad(line):
                 continue
             yield self.finding(doc, doc.file_line(i),
@@ -237,39 +273,110 @@ class Mojibake(Rule):
 # TX003
 # ---------------------------------------------------------------------------
 
-_BLOCK_TAGS = ("a|abbr|article|aside|audio|blockquote|body|button|canvas|center|cite|dd|div|dl|dt|em|embed|"
-               "fieldset|figcaption|figure|font|footer|form|h[1-6]|head|header|html|i|iframe|img|input|ins|label|"
-               "li|link|main|mark|meta|nav|noscript|object|ol|option|p|picture|pre|script|section|select|source|"
-               "span|strong|style|svg|table|tbody|td|textarea|tfoot|th|thead|time|title|tr|ul|video|b|q|s|"
-               "strike|del|small|big|tt")
-_INLINE_TAGS = "br|wbr|hr|u|sup|sub|kbd|var|samp"
-_HTML_RE = re.compile(
-    rf"</?(?:(?P<block>{_BLOCK_TAGS})|(?P<inline>{_INLINE_TAGS}))(?:\s+[a-zA-Z:_-][^<>]*?)?\s*/?>"
-    r"|&(?P<entity>#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});",
-    re.IGNORECASE,
-)
+# A tag: its name, whether it closes, and its attributes.
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)\s*(/?)>")
+_ENTITY_BODY_RE = re.compile(r"(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_RE = re.compile("&" + _ENTITY_BODY_RE.pattern)
+# Elements that structure a page.  Markdown writes them as blocks of their
+# own; inside a paragraph they are what a converter left of the page.
+_STRUCTURAL = frozenset("""
+address article aside body button canvas center dd div dl dt fieldset figcaption figure font footer form
+h1 h2 h3 h4 h5 h6 head header html iframe input label li link main meta nav noscript ol optgroup option
+p script section select style table tbody td textarea tfoot th thead title tr ul
+""".split())
+# Elements with no end tag, or whose end tag HTML lets the writer leave out.
+_NO_END = frozenset("""
+area base br col embed hr img input link meta param source track wbr
+li dt dd p tr td th thead tbody tfoot option optgroup colgroup caption rp rt
+""".split())
+# Attributes a CMS or a page template writes, an author's Markdown seldom does.
+_TEMPLATE_ATTR_RE = re.compile(r"\b(?:class|id|style|data-[\w-]+|aria-[\w-]+|onclick|itemprop)\s*=", re.IGNORECASE)
+
+
+class _Tag(NamedTuple):
+    line: int
+    col: int
+    text: str
+    name: str
+    closing: bool
+    attrs: str
+    in_prose: bool  # inline HTML inside a paragraph, heading or table row
+
+
+def _tags(doc) -> list[_Tag]:
+    """Every HTML tag of the body outside code: the inline tags the parser
+    found in prose blocks and the tags of HTML blocks, in body order."""
+    found = []
+    lines = doc.lines
+    for blk in doc.blocks:
+        if blk.kind == "html":
+            for i in range(blk.start, min(blk.end, len(lines) - 1) + 1):
+                for m in _TAG_RE.finditer(lines[i]):
+                    found.append(_Tag(i, m.start(), m.group(0), m.group(2).lower(), bool(m.group(1)),
+                                      m.group(3), False))
+        elif blk.html and blk.is_prose_kind:
+            for part in blk.html:
+                m = _TAG_RE.match(part.text.strip())
+                if m:
+                    found.append(_Tag(part.line, part.col, m.group(0), m.group(2).lower(), bool(m.group(1)),
+                                      m.group(3), True))
+    return found
+
+
+def _unbalanced(tags: list[_Tag]) -> set[int]:
+    """Indexes of tags that open an element never closed on the page, or
+    close one never opened: fragments, not markup someone wrote."""
+    open_: dict[str, list[int]] = {}
+    stray: set[int] = set()
+    for k, t in enumerate(tags):
+        if t.name in _NO_END or t.text.endswith("/>"):
+            continue
+        if t.closing:
+            stack = open_.get(t.name)
+            if stack:
+                stack.pop()
+            else:
+                stray.add(k)
+        else:
+            open_.setdefault(t.name, []).append(k)
+    for stack in open_.values():
+        stray.update(stack)
+    return stray
 
 
 class HtmlRemnant(Rule):
-    """HTML tags or character entities left in the Markdown body.
+    """HTML a converter failed to convert: page markup in prose, tag fragments, entities.
 
-    What it checks: HTML tags (`<div class="ad">`, `</p>`, `<span>`,
-    `<script>`) and character entities (`&amp;`, `&nbsp;`, `&#8217;`) outside
-    code spans and code blocks.  Only real HTML tag names and entity names
-    count, so `a < b`, `<3` and autolinks `<https://...>` pass; HTML
+    What it checks: tags that structure a page (`<div>`, `<p>`, `<li>`,
+    `<script>`, `<td>`) inside a paragraph, heading or table row, where
+    Markdown has no use for them; tags that open an element never closed
+    on the page, or close one never opened (`</span>` alone); entities
+    escaped twice (`&amp;nbsp;`, which a reader sees as `&nbsp;`); and, as
+    notes, other character entities in the prose (`&#8217;`, `&nbsp;`:
+    valid Markdown, but text read without a Markdown renderer shows them as
+    written) and phrasing tags with a template's attributes (`<span
+    class="x">`).  HTML an author writes on purpose passes: HTML blocks whose
+    tags balance (a table, a figure, an `<img>`, a `<blockquote>`), and
+    balanced phrasing tags in a sentence (`<sup>`, `<br>`, `<kbd>`, `<a
+    href>`, `<img>`).  Code spans and code blocks are never read; HTML
     comments (and so scrapelint's own suppression comments) are not tags.
+    Sites whose Markdown embeds HTML freely can set `allow-html`, so that
+    only entities are reported.
 
-    Severity: a warning for entities and structural or formatting tags; a
-    note for the few inline tags Markdown has no syntax for (`<br>`, `<u>`,
-    `<sup>`, `<sub>`, `<hr>`), which a converter may keep on purpose.
+    Severity: a warning for page markup in prose, fragments and entities
+    escaped twice; a note for other entities and for template attributes.
 
-    Why it matters: a remnant shows the HTML was not fully converted; an
-    entity shows as `&amp;` instead of `&` in every downstream use, and tags
-    leak markup (and sometimes scripts) into the text.
+    Why it matters: a remnant shows the HTML was not fully converted; tags
+    leak markup (and sometimes scripts) into the text, and an entity shows
+    as `&amp;` instead of `&` wherever the text is used as text.
 
     Example:
 
-        The minister&#8217;s plan <span class="highlight">was approved</span>.
+        The council&amp;#8217;s budget <div class="promo-box">passed on Tuesday.
+
+    Clean:
+
+        The ferry carries 40 cars<sup>1</sup> and, on calm days,<br>a café.
 
     Fix: unescape entities (`html.unescape`) and convert or strip the tags,
     or re-extract the page.
@@ -278,27 +385,44 @@ class HtmlRemnant(Rule):
     code, name = "TX003", "html-remnant"
     severity = Severity.WARNING
 
+    class Options(RuleOptions):
+        allow_html: bool = Field(False, alias="allow-html",
+                                 description="The site's Markdown embeds HTML on purpose: report only entities.")
+
     def check(self, doc) -> Iterator[Finding]:
         body = doc.body
         if "<" not in body and "&" not in body:
             return
-        seen: set[int] = set()
-        for i, col, m in _matches_by_line(_HTML_RE, doc):
-            if i in seen:
-                continue
-            entity = m.group("entity")
-            if entity is not None:
-                if not entity.startswith("#") and entity not in html.entities.name2codepoint \
+        found: dict[int, tuple[int, str, str, bool]] = {}  # line -> (column, text, what, weak)
+        if "&" in body:
+            for i, col, m in _matches_by_line(_ENTITY_RE, doc):
+                entity = m.group(1)
+                if i in found or not entity.startswith("#") and entity not in html.entities.name2codepoint \
                         and entity + ";" not in html.entities.html5:
                     continue
-                what = f"the HTML entity \"{m.group(0)}\""
-                weak = False
-            else:
-                what = f"the HTML tag \"{m.group(0)[:40]}\""
-                weak = m.group("inline") is not None
-            seen.add(i)
+                # `&amp;nbsp;`: escaped twice, the reader of the rendered page sees `&nbsp;`
+                twice = entity == "amp" and _ENTITY_BODY_RE.match(doc.prose_lines[i], col + 5) is not None
+                found[i] = (col, m.group(0), f"the HTML entity \"{m.group(0)}\"" +
+                            (" escaped twice" if twice else ""), not twice)
+        if "<" in body and not self.options.allow_html:
+            tags = _tags(doc)
+            stray = _unbalanced(tags) if tags else set()
+            for k, t in enumerate(tags):
+                if t.line in found and not found[t.line][3]:
+                    continue  # one finding a line: the first strong one
+                text = t.text[:40]
+                if k in stray:
+                    what = f"the HTML tag \"{text}\" {'closes' if t.closing else 'opens'} an element " \
+                           f"{'never opened' if t.closing else 'never closed'} on the page: a fragment"
+                    found[t.line] = (t.col, t.text, what, False)
+                elif t.in_prose and t.name in _STRUCTURAL:
+                    found[t.line] = (t.col, t.text, f"the page-structure tag \"{text}\" inside a paragraph", False)
+                elif t.in_prose and not t.closing and _TEMPLATE_ATTR_RE.search(t.attrs) and t.line not in found:
+                    found[t.line] = (t.col, t.text, f"the HTML tag \"{text}\" with a template's attributes", True)
+        for i in sorted(found):
+            col, text, what, weak = found[i]
             yield self.finding(doc, doc.file_line(i), f"{what} was left unconverted in the Markdown body",
-                               column=col + 1, end_line=doc.file_line(i), end_column=col + len(m.group(0)) + 1,
+                               column=col + 1, end_line=doc.file_line(i), end_column=col + len(text) + 1,
                                severity=Severity.NOTE if weak else None)
 
 
@@ -350,11 +474,10 @@ class InvisibleCharacter(Rule):
     def check(self, doc) -> Iterator[Finding]:
         if not _INVISIBLE_RE.search(doc.body):
             return
-        code = doc.code_lines
-        for i, line in enumerate(doc.lines):
+        for i, line in enumerate(doc.prose_lines):
             m = _INVISIBLE_RE.search(line)
-            if m is None or i in code:
-                continue
+            if m is None or not line.strip():
+                continue  # none, or a form feed alone on a line: it splits no word
             found = _INVISIBLE_RE.findall(line)
             strong = _STRONG_RE.search(line)
             first = strong or m
@@ -406,11 +529,12 @@ class PlaceholderText(Rule):
             return
         phrases = phrase_set("placeholder-phrases.txt", "any", tuple(self.options.extend_phrases))
         lines = doc.lines
-        code = doc.code_lines
+        lowered = lowered_join(lines)
+        if not phrases.hits(lines, lowered, line_starts(lowered)):
+            return  # the common case: no Markdown parse needed
+        lines = doc.prose_lines  # phrases in code are examples, not the page
         lowered = lowered_join(lines)
         for i, m in sorted(phrases.hits(lines, lowered, line_starts(lowered)).items()):
-            if i in code:
-                continue
             yield self.finding(doc, doc.file_line(i),
                                f"\"{m.group(0).strip()}\" is placeholder or bot-check text, not an article",
                                column=m.start() + 1)

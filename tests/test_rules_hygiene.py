@@ -27,11 +27,11 @@ def noted(findings, code):
 
 def test_tx001_glued_words():
     text = doc("The ferry resumed service on Friday.",
-               "Exclusive news for market professionalsLearn more aboutRefinitiv",
-               "United StatescategoryDemocratic senator questions the budget")
+               "Tide tables for harbour pilots and subscribersJoin our crew today",
+               "Harbour newscategoryLocal council debates the budget")
     findings = lint_text(text, select=["TX001"], dedent=False)
     assert warned(findings, "TX001") == [8, 10]
-    assert "professionals" in findings[0].message and findings[0].column == 27
+    assert "subscribers" in findings[0].message and findings[0].column == 36
 
 
 @pytest.mark.parametrize("line", [
@@ -45,10 +45,32 @@ def test_tx001_real_camel_case_passes(line):
     assert not lint_text(doc(line), select=["TX001"], dedent=False)
 
 
+def test_tx001_identifiers_in_code_are_not_prose():
+    text = doc("The call `assert.deepEqual(a, b)` fails where `strictEqual` passes.",
+               "```js\nconst ferryTimes = loadTables();\nif (ferryTimes.isEmpty) { retry(); }\n```",
+               "    let harborSchedule = tideTable.nextHigh;",
+               "<pre><code>cargoManifest.weightTotal</code></pre>")
+    assert not lint_text(text, select=["TX001"], dedent=False)
+
+
+def test_tx001_a_word_the_page_writes_as_code_or_links_is_a_name():
+    text = doc("We call deepEqual on both tables, as the `deepEqual` docs say.",
+               "Thanks to [harbourCrew](https://example.org/users/harbourCrew) and to [quayKeeper] for the fixes.",
+               "[quayKeeper]: https://example.org/quay")
+    assert not lint_text(text, select=["TX001"], dedent=False)
+
+
+def test_tx001_name_shaped_tokens_are_notes():
+    # every part capitalised: a product name as often as a glued label
+    findings = lint_text(doc("The TideWatcher app and the HarbourLink card work offline."), select=["TX001"],
+                         dedent=False)
+    assert warned(findings, "TX001") == [] and noted(findings, "TX001") == [6]
+
+
 def test_tx001_extend_allow():
-    text = doc("The new HarbourLink card works on every boat.")
+    text = doc("Passengers with a harbourPass board first.")
     assert warned(lint_text(text, select=["TX001"], dedent=False), "TX001") == [6]
-    assert not lint_text(text, select=["TX001"], dedent=False, rules={"TX001": {"extend-allow": ["HarbourLink"]}})
+    assert not lint_text(text, select=["TX001"], dedent=False, rules={"TX001": {"extend-allow": ["harbourPass"]}})
 
 
 def test_tx001_all_caps_tail_is_a_note():
@@ -78,15 +100,41 @@ def test_tx002_clean_accents_pass(line):
 # --- TX003 ------------------------------------------------------------------------
 
 
-def test_tx003_tags_and_entities():
-    text = doc("The minister&#8217;s plan <span class=\"x\">was approved</span>.",
+def test_tx003_converter_leftovers():
+    text = doc("The minister&#8217;s plan was approved.",
                "Fish &amp; chips were served.",
-               "A line<br>break.",
+               "The council <div class=\"promo\">voted on Tuesday.",
+               "A stray close</span> in the text.",
+               "A <span class=\"hl\">highlighted</span> word.",
                "Compare `<div>` in code, a < b and x > y, <https://example.org> and Q&A; sessions.",
-               "```html\n<div>code</div>\n```")
+               "```html\n<div>code &amp; more</div>\n```")
     findings = lint_text(text, select=["TX003"], dedent=False)
-    assert warned(findings, "TX003") == [6, 8]
-    assert noted(findings, "TX003") == [10]
+    # entities are valid Markdown: notes, unless escaped twice
+    assert warned(findings, "TX003") == [10, 12]
+    assert noted(findings, "TX003") == [6, 8, 14]
+    twice = lint_text(doc("Fish &amp;amp; chips and the council&amp;#8217;s plan."), select=["TX003"], dedent=False)
+    assert warned(twice, "TX003") == [6] and "escaped twice" in twice[0].message
+
+
+def test_tx003_deliberate_html_passes():
+    text = doc("<table>\n<tr><td>Ferry</td><td>09:00</td></tr>\n</table>",
+               "<img src=\"ferry.png\" alt=\"The ferry\" width=\"400\">",
+               "<blockquote>\nThe sea was calm.\n</blockquote>",
+               "Water is H<sub>2</sub>O, see note<sup>1</sup>, press <kbd>Ctrl</kbd>,<br>"
+               "and read <a href=\"https://example.org/tides\">the tide table</a>.",
+               "<div align=\"center\">\n\n![Harbour](harbour.png)\n\n</div>")
+    assert not lint_text(text, select=["TX003"], dedent=False)
+
+
+def test_tx003_html_block_fragment_is_reported():
+    text = doc("The ferry left at nine.", "</div>", "It came back at noon.")
+    assert warned(lint_text(text, select=["TX003"], dedent=False), "TX003") == [8]
+
+
+def test_tx003_allow_html_reports_only_entities():
+    text = doc("The council <div class=\"promo\">voted on Tuesday.", "Fish &amp; chips.")
+    findings = lint_text(text, select=["TX003"], dedent=False, rules={"TX003": {"allow-html": True}})
+    assert warned(findings, "TX003") == [] and noted(findings, "TX003") == [8]
 
 
 def test_tx003_suppression_comment_is_not_a_tag():
@@ -104,6 +152,11 @@ def test_tx004_invisible_characters():
     assert warned(findings, "TX004") == [6, 8]
     assert noted(findings, "TX004") == [10]
     assert "ZERO WIDTH SPACE" in findings[0].message and findings[0].column == 12
+
+
+def test_tx004_not_in_code_nor_a_form_feed_alone():
+    text = doc("```\nbytes = b\"\\x00\u200b\"\n```", "Section one.\n\x0c\nSection two.")
+    assert not lint_text(text, select=["TX004"], dedent=False)
 
 
 # --- TX005 ----------------------------------------------------------------------------
