@@ -7,6 +7,7 @@ Exit codes (ruff's): 0 no finding at or above `--fail-on`, 1 findings,
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint files, folders, datasets or stdin (-)",
                            description="Lint scraped articles: Markdown files with front matter, JSONL or Parquet datasets.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin")
-    check.add_argument("--format", default="text", help="output format: text, json, sarif, github (or a plugin's)")
+    check.add_argument("--format", default="text", help="output format: text, json, sarif, github, html (or a plugin's)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_csv, metavar="RULES", help="comma-separated codes, prefixes, names or ALL; replaces the configured set")
     check.add_argument("--extend-select", type=_csv, default=[], metavar="RULES", help="rules to add to the selection")
@@ -114,6 +115,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     try:
         reporter_class = _reporter_class(args.format)
+        if reporter_class.context_lines:
+            options = dataclasses.replace(options, context_lines=reporter_class.context_lines)
         configs, linters, targets, stdin, walked = _resolve_inputs(args, options)
         known = baseline.load(args.baseline) if args.baseline else None
         out = _open_output(args.output)

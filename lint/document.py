@@ -180,9 +180,8 @@ class Document:
         return lines
 
     def file_line(self, index: int) -> int:
-        """File line of body line `index` (0-based); a record's line for records."""
-        if self.is_record:
-            return self.record_line or 1
+        """File line of body line `index` (0-based); for a record, its body
+        line (a finding is reported at the record's line, and keeps this one)."""
         return self.body_start_line + index
 
     def body_index(self, file_line: int) -> int:

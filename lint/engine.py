@@ -41,6 +41,7 @@ class RunOptions:
     diff: bool = False
     unsafe_fixes: bool = False
     timings: bool = False  # --timings: every worker times its rules and analyses
+    context_lines: int = 0  # > 0: each finding carries its lines and this many around them (the HTML report)
 
 
 @dataclass
@@ -55,6 +56,8 @@ class DocResult:
     collected: list[tuple] = field(default_factory=list)
     # --timings: the seconds per label a worker spent since its last report
     timings: dict[str, float] | None = None
+    host: str = ""  # the source URL's host, for per-site statistics
+    body_lines: int = 0
 
 
 class Linter:
@@ -103,6 +106,7 @@ class Linter:
         self.unreadable_rules = [r for r in self.rules if r.checks_unreadable]
         self.dataset_rules = [r for r in self.rules if isinstance(r, DatasetRule)]
         self.collected: list[tuple] = []
+        self.last_facts: tuple[str, int] = ("", 0)  # (host, body lines) of the document linted last
         self.doc_rules = [r for r in self.rules if not isinstance(r, (sup_mod.UnusedSuppression, DatasetRule))]
         self.unused_rule = next((r for r in self.rules if isinstance(r, sup_mod.UnusedSuppression)), None)
         self.active_codes = {r.code for r in self.rules}
@@ -171,7 +175,8 @@ class Linter:
         findings = [f for f in findings if not f.suppressed]
         findings.sort(key=Finding.sort_key)
         if findings:
-            annotate(doc, findings)
+            annotate(doc, findings, self.options.context_lines)
+        self.last_facts = (doc.host, len(doc.lines))
         return findings, errors
 
 
@@ -221,13 +226,19 @@ def _line_text(doc: Document, line: int) -> str:
     return text[start:] if end < 0 else text[start:end]
 
 
-def annotate(doc: Document, findings: list[Finding]) -> None:
+def annotate(doc: Document, findings: list[Finding], context_lines: int = 0) -> None:
     """Add what reporters need and cannot compute without the document.
 
     A fingerprint: a line-independent identity for each finding (rule, file,
     record and the text of its line, not its number), so it survives edits
     elsewhere in the file; SARIF's partialFingerprints and baselines use it.
-    The line and column of each fix edit, for JSON and SARIF."""
+    The line and column of each fix edit, for JSON and SARIF.  With
+    `context_lines`, the finding's lines and that many around them."""
+    if context_lines > 0 and not doc.unreadable:
+        for f in findings:
+            context = source_context(doc, f, context_lines)
+            if context is not None:
+                f.extra["context"] = context
     if doc.text is not None:
         for f in findings:
             if f.fix is not None:
@@ -247,6 +258,36 @@ def annotate(doc: Document, findings: list[Finding]) -> None:
         n = seen.get(base, 0)
         seen[base] = n + 1
         f.extra["fingerprint"] = hashlib.sha256(f"{base}\0{n}".encode()).hexdigest()[:32]
+
+
+CONTEXT_BLOCK_LINES = 8  # a longer flagged block shows its first and last lines
+CONTEXT_LINE_CHARS = 240
+
+
+def source_context(doc: Document, f: Finding, around: int) -> dict | None:
+    """The lines of a finding with `around` lines either side, bounded in
+    size: {"lines": [(number, text), ...], "flagged": (first, last),
+    "skipped": (after line, count) or None}.  Numbers are file lines, or
+    body lines for a dataset record."""
+    span = f.extra.get("body_span") if f.record is not None else (f.line, f.end_line or f.line) if f.line else None
+    if not span:
+        return None
+    total = doc.body_start_line + len(doc.lines) - 1
+    first = span[0]
+    last = min(max(first, span[1] or first), total)
+    if first > total:
+        return None
+    numbers = list(range(max(1, first - around), min(total, last + around) + 1))
+    skipped = None
+    if last - first + 1 > CONTEXT_BLOCK_LINES:
+        cut_from, cut_to = first + CONTEXT_BLOCK_LINES // 2, last - CONTEXT_BLOCK_LINES // 2 + 2  # [from, to) left out
+        numbers = [n for n in numbers if not cut_from <= n < cut_to]
+        skipped = (cut_from - 1, cut_to - cut_from)
+    lines = []
+    for n in numbers:
+        text = _line_text(doc, n)
+        lines.append((n, text if len(text) <= CONTEXT_LINE_CHARS else text[:CONTEXT_LINE_CHARS] + "…"))
+    return {"lines": lines, "flagged": (first, last), "skipped": skipped}
 
 
 # -- units of work --------------------------------------------------------------
@@ -319,9 +360,11 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
 
 
 def _done(result: DocResult, linter: Linter) -> DocResult:
-    """A document's result, with what the dataset rules gathered from it."""
+    """A document's result, with what the dataset rules gathered from it
+    and the facts about it that statistics need (its site, its length)."""
     if linter.dataset_rules:
         result.collected = linter.drain()
+    result.host, result.body_lines = linter.last_facts
     return result
 
 

@@ -59,6 +59,9 @@ class Finding:
     record: str | None = None  # dataset record id, for JSONL/Parquet input
     suppressed: bool = False
     extra: dict = field(default_factory=dict)
+    # the numbers behind the message, for reports that chart them
+    # (DT001-DT003: {"days": ...}; WC001: {"stated", "counted", "error_percent"})
+    data: dict | None = None
 
     @property
     def family(self) -> str:

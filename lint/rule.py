@@ -94,12 +94,17 @@ class Rule:
         end_column: int | None = None,
         fix: Fix | None = None,
         severity: Severity | None = None,
+        data: dict | None = None,
     ) -> Finding:
         """A finding of this rule.  `severity` lowers or raises one finding
-        (a weak signal reported as a note); the configured override wins."""
+        (a weak signal reported as a note); the configured override wins.
+        `data` holds the numbers behind the message (see `Finding.data`)."""
         if severity is None or self.effective_severity != self.severity:
             severity = self.effective_severity
-        if doc.is_record:  # dataset records: the record's line, no columns
+        extra = {}
+        if doc.is_record:  # dataset records: the record's line, no columns; the body lines stay known
+            if line is not None:
+                extra["body_span"] = (line, end_line or line)
             line, column, end_line, end_column = doc.record_line, None, None, None
         return Finding(
             code=self.code,
@@ -113,6 +118,8 @@ class Rule:
             end_column=end_column,
             fix=fix if (self.fixable and doc.text is not None) else None,
             record=doc.record,
+            extra=extra,
+            data=data,
         )
 
 

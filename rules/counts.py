@@ -61,8 +61,10 @@ class WordCountMismatch(Rule):
         if span is not None:
             fix = Fix(f"set {key} to {actual}", (Edit(span[0], span[1], str(actual)),))
         line, column, end_column = doc.key_span(key)
+        error = round(100 * diff / actual, 1) if actual else None
         yield self.finding(doc, line, message, column=column,
-                           end_line=line if end_column else None, end_column=end_column, fix=fix)
+                           end_line=line if end_column else None, end_column=end_column, fix=fix,
+                           data={"stated": stated, "counted": actual, "error_percent": error})
 
 
 @hookimpl

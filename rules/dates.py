@@ -813,8 +813,20 @@ class _VerdictRule(Rule):
                 return
             message = ev.fallback[1]
         sev = Severity.NOTE if ev.verdict_note else None
+        days = _days_off(ev)
         yield self.finding(doc, doc.key_line(ev.stated.key), message, severity=sev,
-                           **_key_position(doc, ev.stated.key))
+                           data={"days": days} if days is not None else None, **_key_position(doc, ev.stated.key))
+
+
+def _days_off(ev: Evidence) -> int | None:
+    """How many days the stated date is from the evidence against it (the
+    URL's date range, else the publication line), for reports to chart."""
+    F = ev.stated.date
+    if ev.url is not None and not _agrees_url(F, ev.url):
+        return min(abs((F - ev.url.start).days), abs((F - ev.url.end).days))
+    if ev.published is not None:
+        return abs((F - ev.published.date).days)
+    return None
 
 
 class DateUrlMismatch(_VerdictRule):

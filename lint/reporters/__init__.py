@@ -2,7 +2,7 @@
 once per document in input order, then `finish(summary)`.  Nothing is
 held in memory but counters, so a report on millions of records stays flat.
 
-Built in: text, json, sarif, github.  A plugin adds a format by returning
+Built in: text, json, sarif, github, html.  A plugin adds a format by returning
 `{"name": ReporterClass}` from the `scrapelint_reporters` hook.
 """
 
@@ -72,6 +72,8 @@ class Summary:
 
 
 class Reporter:
+    context_lines = 0  # > 0: the engine attaches each finding's lines and this many either side
+
     def __init__(self, stream: IO[str], context: ReportContext) -> None:
         self.stream = stream
         self.context = context
@@ -103,11 +105,13 @@ def fix_to_dict(finding: Finding) -> dict | None:
 @hookimpl
 def scrapelint_reporters():
     from scrapelint.reporters.github import GithubReporter
+    from scrapelint.reporters.html import HtmlReporter
     from scrapelint.reporters.json import JsonReporter
     from scrapelint.reporters.sarif import SarifReporter
     from scrapelint.reporters.text import TextReporter
 
-    return {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter}
+    return {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter,
+            "html": HtmlReporter}
 
 
 __all__ = ["Reporter", "ReportContext", "Summary", "Severity", "plural", "fix_to_dict"]
