@@ -21,6 +21,14 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _examples(value: str) -> int | None:
+    if value == "all":
+        return None
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError("a number of findings, or `all`")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scrapelint",
@@ -51,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-include", type=_csv, action="extend", default=[], metavar="GLOBS",
                        help="file-name globs added to `include` for folder walks (e.g. '*.jsonl,*.jsonl.gz')")
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
+    check.add_argument("--max-share", action="append", default=[], metavar="CODE_OR_PREFIX=PERCENT",
+                       help="fail when more than PERCENT of the documents have a finding of these rules (repeatable); "
+                            "rules under a cap do not fail the run by themselves")
+    check.add_argument("--max-examples", type=_examples, default=20, metavar="N|all",
+                       help="text output: show at most N dataset-record findings per rule, then a count of the rest (default 20)")
+    check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE (then exit 0)")
     check.add_argument("--timings", action="store_true",
@@ -99,8 +113,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from scrapelint.config import ConfigError
     from scrapelint.engine import DatasetCollector, RunOptions, default_jobs, make_units, run_units
     from scrapelint.findings import Severity
+    from scrapelint.gate import Gate, GateError, parse_caps
+    from scrapelint.progress import progress_for
     from scrapelint.reporters import ReportContext, Summary
-    from scrapelint.rule import RegistryError
+    from scrapelint.rule import RegistryError, get_registry
 
     if args.fix and args.diff:
         return error("--fix and --diff exclude each other: --diff shows what --fix would write")
@@ -119,15 +135,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             options = dataclasses.replace(options, context_lines=reporter_class.context_lines)
         configs, linters, targets, stdin, walked = _resolve_inputs(args, options)
         known = baseline.load(args.baseline) if args.baseline else None
+        gate = Gate(parse_caps(args.max_share, configs[0].settings.gate.max_share if configs else {}), get_registry())
         out = _open_output(args.output)
-    except (UsageError, ConfigError, RegistryError, baseline.BaselineError) as exc:
+    except (UsageError, ConfigError, RegistryError, baseline.BaselineError, GateError) as exc:
         return error(str(exc))
 
     fail_on = Severity.parse(args.fail_on or (configs[0].settings.fail_on if configs else "warning"))
     color = args.format == "text" and not args.output and not args.no_color and _color_wanted()
     enabled = sorted({type(r).__name__: type(r) for lin in linters for r in lin.rules}.values(), key=lambda r: r.code)
     context = ReportContext(rules=enabled, color=color, statistics=args.statistics, quiet=args.quiet,
-                            fix_mode="fix" if args.fix else "diff" if args.diff else None)
+                            fix_mode="fix" if args.fix else "diff" if args.diff else None,
+                            max_examples=args.max_examples)
     reporter = reporter_class(out, context)
     summary = Summary(files=len(targets) + (1 if stdin else 0))
     failing = 0
@@ -136,6 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     dataset = DatasetCollector(linters)
 
     timer = timings.enable() if args.timings else None
+    progress = progress_for(targets, stdin, quiet=args.quiet or args.no_progress)
 
     def on_result(result) -> None:
         nonlocal failing
@@ -150,13 +169,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.write_baseline:
             recorded.extend(result.findings)
         summary.add(result)
+        gate.add(result)
         if timer is None:
             reporter.document(result)
         else:
             with timer.measure("stage: output (reporter)"):
                 reporter.document(result)
-        failing += sum(1 for f in result.findings if f.severity >= fail_on)
+        failing += sum(1 for f in result.findings if f.severity >= fail_on and gate.counts_for_fail_on(f.code))
         errors.extend(result.errors)
+        progress.update(result)
 
     jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
     try:
@@ -169,8 +190,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 dataset_result = dataset.finish()
         if dataset_result is not None:
             on_result(dataset_result)
+        progress.close()
+        summary.gate = gate.results(summary.stats)
         reporter.finish(summary)
     finally:
+        progress.close()
         if out is not sys.stdout:
             out.close()
         if timer is not None:
@@ -184,6 +208,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         from scrapelint.dataset_checks import no_documents_message
 
         return error(no_documents_message(walked, configs))
+    problems = summary.stats.field_problems([c.settings.fields for c in configs])
+    for message in problems:
+        print(f"scrapelint: error: {message}", file=sys.stderr)
+    if problems:
+        return EXIT_ERROR
     if args.write_baseline:
         baseline.write(args.write_baseline, recorded)
         print(f"scrapelint: recorded {len(recorded)} findings in {args.write_baseline}", file=sys.stderr)
@@ -192,7 +221,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     if args.diff:
         return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    gate_failed = any(not cap.passed for cap in summary.gate)
+    return EXIT_FINDINGS if failing or gate_failed else EXIT_CLEAN
 
 
 def _reporter_class(name: str):

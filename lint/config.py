@@ -41,6 +41,17 @@ def _parse_size(value: Any) -> int:
     return int(float(m.group(1)) * {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit])
 
 
+class GateSettings(BaseModel):
+    """The `[tool.scrapelint.gate]` table: a verdict on rates (scrapelint.gate)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    max_share: dict[str, float] = Field(
+        default_factory=dict, alias="max-share",
+        description="Rule code, prefix or name -> the highest percentage of documents it may affect; "
+                    "above it the run fails. Rules under a cap do not fail the run by themselves.")
+
+
 class Settings(BaseModel):
     """The `[tool.scrapelint]` table.  Keys are written with dashes."""
 
@@ -60,6 +71,7 @@ class Settings(BaseModel):
     respect_gitignore: bool = Field(True, alias="respect-gitignore", description="Skip files ignored by .gitignore files when walking directories.")
     max_file_size: int = Field(10 * 1024 * 1024, alias="max-file-size", description="Larger files are reported (FM005) and not read.")
     fail_on: SeverityName = Field("warning", alias="fail-on", description="Lowest severity that makes the exit code 1.")
+    gate: GateSettings = Field(default_factory=GateSettings, description="Caps on the share of documents a rule or family may affect.")
 
     @field_validator("max_file_size", mode="before")
     @classmethod

@@ -23,6 +23,7 @@ from scrapelint.document import Document
 from scrapelint.findings import Finding, Severity
 from scrapelint.readers import ReadSettings, Reader
 from scrapelint.rule import DatasetRule, DocRef, RegistryError, Rule, get_registry
+from scrapelint.stats import field_of, profile_of
 from scrapelint import suppressions as sup_mod
 from scrapelint import timings
 
@@ -58,6 +59,8 @@ class DocResult:
     timings: dict[str, float] | None = None
     host: str = ""  # the source URL's host, for per-site statistics
     body_lines: int = 0
+    # what the run's statistics need of the document (scrapelint.stats.DocProfile)
+    profile: tuple | None = None
 
 
 class Linter:
@@ -107,6 +110,7 @@ class Linter:
         self.dataset_rules = [r for r in self.rules if isinstance(r, DatasetRule)]
         self.collected: list[tuple] = []
         self.last_facts: tuple[str, int] = ("", 0)  # (host, body lines) of the document linted last
+        self.profile = None  # the last linted document's DocProfile
         self.doc_rules = [r for r in self.rules if not isinstance(r, (sup_mod.UnusedSuppression, DatasetRule))]
         self.unused_rule = next((r for r in self.rules if isinstance(r, sup_mod.UnusedSuppression)), None)
         self.active_codes = {r.code for r in self.rules}
@@ -176,7 +180,11 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         if findings:
             annotate(doc, findings, self.options.context_lines)
+            for f in findings:
+                if "field" not in f.extra:
+                    f.extra["field"] = field_of(doc, f)
         self.last_facts = (doc.host, len(doc.lines))
+        self.profile = profile_of(doc, findings)
         return findings, errors
 
 
@@ -362,6 +370,7 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
 def _done(result: DocResult, linter: Linter) -> DocResult:
     """A document's result, with what the dataset rules gathered from it
     and the facts about it that statistics need (its site, its length)."""
+    result.profile, linter.profile = linter.profile, None
     if linter.dataset_rules:
         result.collected = linter.drain()
     result.host, result.body_lines = linter.last_facts

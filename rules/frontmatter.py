@@ -141,9 +141,11 @@ class FrontMatterSchema(Rule):
                 missing = err.message.split("'")[1] if "'" in err.message else err.message
                 written = renamed.get(missing, doc.field_key(missing) or missing)
                 if written in doc.meta:  # present, but null
-                    yield self.finding(doc, doc.key_line(written) or 1, f"required key `{written}` is empty", column=1)
+                    yield _about(self.finding(doc, doc.key_line(written) or 1, f"required key `{written}` is empty",
+                                              column=1), written)
                 else:
-                    yield self.finding(doc, doc.key_line(None) or 1, f"required key `{missing}` is missing", column=1)
+                    yield _about(self.finding(doc, doc.key_line(None) or 1, f"required key `{missing}` is missing",
+                                              column=1), written)
                 continue
             where = f"`{'.'.join([key, *(str(p) for p in list(err.absolute_path)[1:])])}`" if key else "front matter"
             expected = err.schema.get("description") if isinstance(err.schema, dict) else None
@@ -153,7 +155,15 @@ class FrontMatterSchema(Rule):
             if expected and err.validator != "required":
                 message += f"; expected {expected[0].lower() + expected.rsplit(': ', 1)[0][1:]}"
             info = doc.keys.get(key) if key else None
-            yield self.finding(doc, doc.key_line(key) or 1, message, column=info.column if info else 1)
+            yield _about(self.finding(doc, doc.key_line(key) or 1, message, column=info.column if info else 1), key)
+
+
+def _about(finding: Finding, key: str | None) -> Finding:
+    """Name the key a finding is about (the `field` of --format jsonl and
+    of the field coverage in the summary)."""
+    if key is not None:
+        finding.extra["field"] = key
+    return finding
 
 
 class _Checker:

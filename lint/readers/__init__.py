@@ -82,10 +82,11 @@ def jsonl_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
     """(line number, raw line) of a JSONL stream, decompressed on the fly;
     a stream that breaks off raises DecompressionError naming the line."""
     n = 0
+    errors = compression.read_errors()
     try:
         for n, raw in enumerate(compression.open_stream(stream), 1):
             yield n, raw
-    except compression.read_errors() as exc:
+    except errors as exc:
         raise compression.DecompressionError(
             f"the compressed stream breaks off in line {n + 1}: {exc or type(exc).__name__}") from None
 

@@ -101,13 +101,15 @@ def record_document(record: object, display: str, line: int | None, index: int, 
                         unreadable_line=line)
     rid = record.get("id")
     rid = str(rid) if isinstance(rid, (str, int)) and str(rid) else f"#{index}"
-    meta = RecordMeta(record)
+    nested = any(isinstance(v, dict) for v in record.values())
+    meta = RecordMeta(record) if nested else record  # a dotted path needs nested objects to reach into
     layout = detect_layout(record)
     aliases = LAYOUTS[layout]
     body_key = _body_key(meta, aliases, settings.field_map)
     body = meta.get(body_key) if body_key else None
     if body_key is not None and body_key in record:
-        meta = RecordMeta({k: v for k, v in record.items() if k != body_key})
+        meta = {k: v for k, v in record.items() if k != body_key}
+        meta = RecordMeta(meta) if nested else meta
     doc = Document(
         display,
         meta=meta,

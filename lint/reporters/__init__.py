@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING
 
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
+from scrapelint.stats import RunStats
 
 if TYPE_CHECKING:
     from scrapelint.engine import DocResult
@@ -29,6 +30,7 @@ class ReportContext:
     statistics: bool = False
     quiet: bool = False
     fix_mode: str | None = None  # "fix", "diff" or None
+    max_examples: int | None = None  # text: dataset-record findings shown per rule (None: all)
 
 
 @dataclass
@@ -44,6 +46,8 @@ class Summary:
     fixed: int = 0
     errors: int = 0
     baselined: int = 0  # findings dropped because the baseline knows them
+    stats: RunStats = field(default_factory=RunStats)  # per rule, domain and field (scrapelint.stats)
+    gate: list = field(default_factory=list)  # scrapelint.gate.CapResult of each --max-share cap, once evaluated
 
     @property
     def total(self) -> int:
@@ -54,6 +58,7 @@ class Summary:
         return sum(self.fixable_by_rule.values())
 
     def add(self, result: "DocResult") -> None:
+        self.stats.add(result)
         self.documents += result.documents
         self.fixed += result.fixed
         self.errors += len(result.errors)
@@ -107,11 +112,12 @@ def scrapelint_reporters():
     from scrapelint.reporters.github import GithubReporter
     from scrapelint.reporters.html import HtmlReporter
     from scrapelint.reporters.json import JsonReporter
+    from scrapelint.reporters.jsonl import JsonlReporter
     from scrapelint.reporters.sarif import SarifReporter
     from scrapelint.reporters.text import TextReporter
 
-    return {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter,
-            "html": HtmlReporter}
+    return {"text": TextReporter, "json": JsonReporter, "jsonl": JsonlReporter, "sarif": SarifReporter,
+            "github": GithubReporter, "html": HtmlReporter}
 
 
 __all__ = ["Reporter", "ReportContext", "Summary", "Severity", "plural", "fix_to_dict"]

@@ -31,6 +31,7 @@ def finding_to_dict(f) -> dict:
         "end_column": f.end_column,
         "fix": fix_to_dict(f),
         "fingerprint": f.extra.get("fingerprint"),
+        "field": f.extra.get("field"),
     }
 
 
@@ -61,5 +62,7 @@ class JsonReporter(Reporter):
             "fixed": summary.fixed,
             "errors": summary.errors,
             "baselined": summary.baselined,
+            "statistics": summary.stats.to_dict(),
+            "gate": [cap.to_dict() for cap in summary.gate],
         }
         self.stream.write(("\n" if not self._first else "") + '], "summary": ' + json.dumps(data, ensure_ascii=False) + "}\n")

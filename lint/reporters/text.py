@@ -1,19 +1,32 @@
 """`path:line:col: CODE [name] message`, then a one-line summary.
 
 Colour only when writing to a terminal and NO_COLOR is not set.  With
-`--statistics`, a count per rule replaces the list (as in ruff).
+`--statistics`, a count per rule replaces the list (as in ruff), followed by
+the per-domain table and, for datasets, the field coverage.
+
+At dataset scale the list is capped: at most `--max-examples` findings per
+rule on dataset records (20 by default), then one line per rule counting the
+rest (`--format jsonl` has them all).  Markdown files are never capped.
+With `--max-share` caps, each share is printed next to its cap.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from scrapelint.findings import Severity
 from scrapelint.reporters import Reporter, Summary, plural
+from scrapelint.reporters.dataset_view import gate_lines, statistics_lines
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.NOTE: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 class TextReporter(Reporter):
+    def start(self) -> None:
+        self.shown: Counter = Counter()  # record findings printed, per rule
+        self.hidden: Counter = Counter()  # and left out by --max-examples
+
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if self.context.color else text
 
@@ -25,7 +38,13 @@ class TextReporter(Reporter):
             if result.diff:
                 write(result.diff)
             return
+        cap = self.context.max_examples
         for f in result.findings:
+            if f.record is not None and cap is not None:
+                if self.shown[f.code] >= cap:
+                    self.hidden[f.code] += 1
+                    continue
+                self.shown[f.code] += 1
             where = f"{f.path}:{f.line or 1}:{f.column or 1}:"
             record = f" (record {f.record})" if f.record is not None else ""
             mark = " [*]" if f.fix is not None else ""
@@ -34,11 +53,23 @@ class TextReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         write = self.stream.write
+        if self.hidden:
+            total = sum(self.hidden.values())
+            write(f"... and {plural(total, 'more finding')} on dataset records not shown "
+                  f"(at most {self.context.max_examples} per rule; --max-examples all shows them, "
+                  f"--format jsonl writes them one per line):\n")
+            for code, n in sorted(self.hidden.items(), key=lambda kv: (-kv[1], kv[0])):
+                write(f"  {n:>7}  {code:<6} {summary.names.get(code, '')}\n")
         if self.context.statistics:
             for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
                 mark = "[*]" if summary.fixable_by_rule.get(code) else "   "
                 share = summary.documents_by_rule[code] / max(summary.documents, 1)
                 write(f"{count:>6}  {code:<6} {mark} {summary.names[code]:<28} in {share:6.1%} of documents\n")
+            for line in statistics_lines(summary.stats.to_dict()):
+                write(line + "\n")
+        for line in gate_lines(summary.gate):
+            write(self._c(_BOLD, line) if line.startswith("Gate") else line)
+            write("\n")
         if self.context.quiet and not summary.total:
             return
         docs = plural(summary.documents, "document")

@@ -1,0 +1,110 @@
+"""A progress bar on stderr for long runs (tqdm): documents done, rate,
+findings so far, and an ETA when the number of documents is known.
+
+Shown only where a person watches: stderr is a terminal, and the run is not
+in CI (`CI` set), in pre-commit (`PRE_COMMIT=1`), or `--quiet`.  It appears
+after a second (tqdm's `delay`), so short runs never show it, and it is
+cleared when the run ends, so the report is all that stays on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DELAY = 1.0  # seconds before the bar appears
+COUNT_LINES_UP_TO = 4 << 30  # larger plain JSONL files are not counted first (ETA unknown)
+
+
+def wanted(quiet: bool, stream=None) -> bool:
+    stream = stream or sys.stderr
+    if quiet or os.environ.get("PRE_COMMIT") or os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class NoProgress:
+    def update(self, result) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class Progress:
+    def __init__(self, total: int | None, stream=None) -> None:
+        from tqdm import tqdm
+
+        self.findings = 0
+        self.bar = tqdm(total=total, unit=" docs", desc="scrapelint", file=stream or sys.stderr, delay=DELAY,
+                        leave=False, dynamic_ncols=True, smoothing=0.1, postfix="0 findings")
+
+    def update(self, result) -> None:
+        if self.bar is None:
+            return
+        self.findings += len(result.findings)
+        if result.documents:
+            bar = self.bar
+            bar.postfix = f"{self.findings} findings"  # read on the bar's next refresh, not formatted per document
+            bar.update(result.documents)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def progress_for(targets, stdin, quiet: bool, stream=None) -> Progress | NoProgress:
+    if not wanted(quiet, stream):
+        return NoProgress()
+    return Progress(None if stdin is not None else count_documents(targets), stream)
+
+
+def count_documents(targets) -> int | None:
+    """Documents the run will read, when that is cheap to know: a Markdown
+    file is one, a plain JSONL file one per line (counted at a few GB/s), a Parquet file its row count; a compressed shard: unknown."""
+    from scrapelint.engine import reader_table
+    from scrapelint.readers import detect_format
+
+    table = reader_table()
+    total = 0
+    for target in targets:
+        reader = detect_format(target.path, table)
+        if reader.name == "markdown":
+            total += 1
+        elif reader.name == "jsonl":
+            n = _count_lines(target.path)
+            if n is None:
+                return None
+            total += n
+        elif reader.name == "parquet":
+            try:
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(target.path).metadata.num_rows
+            except Exception:  # unreadable: FM005 will say so; one document
+                total += 1
+        else:
+            return None
+    return total
+
+
+def _count_lines(path: Path) -> int | None:
+    from scrapelint.readers import compression
+
+    try:
+        if compression.sniff(compression.read_head(path)) or path.stat().st_size > COUNT_LINES_UP_TO:
+            return None
+        n = 0
+        last = b"\n"
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                n += chunk.count(b"\n")
+                last = chunk[-1:]
+        return n + (last != b"\n")
+    except OSError:
+        return None

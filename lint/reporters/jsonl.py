@@ -1,0 +1,28 @@
+"""`--format jsonl`: every finding, one JSON object per line, nothing else
+(no summary), for DuckDB (`read_json_auto`), pandas (`read_json(lines=True)`)
+or jq.  The keys are those of a JSON report's finding (docs/output.md), with
+`record` (the record's id), `field` (the key the finding is about, as
+written, e.g. `metadata.url`; `body` for the text) and `line`."""
+
+from __future__ import annotations
+
+import json
+
+from scrapelint.reporters import Reporter
+from scrapelint.reporters.json import finding_to_dict
+from scrapelint.stats import RULE_FIELDS
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+class JsonlReporter(Reporter):
+    def document(self, result) -> None:
+        if not result.findings:
+            return
+        lines = []
+        for f in result.findings:
+            data = finding_to_dict(f)
+            if data["field"] is None and f.record is not None:  # a dataset-wide finding: its rule's field
+                data["field"] = RULE_FIELDS.get(f.code) or RULE_FIELDS.get(f.family)
+            lines.append(_ENCODER.encode(data))
+        self.stream.write("\n".join(lines) + "\n")
