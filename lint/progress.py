@@ -27,6 +27,13 @@ def wanted(quiet: bool, stream=None) -> bool:
         return False
 
 
+def _columns(stream) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 0
+
+
 class NoProgress:
     def update(self, result) -> None:
         pass
@@ -39,9 +46,12 @@ class Progress:
     def __init__(self, total: int | None, stream=None) -> None:
         from tqdm import tqdm
 
+        stream = stream or sys.stderr
         self.findings = 0
-        self.bar = tqdm(total=total, unit=" docs", desc="scrapelint", file=stream or sys.stderr, delay=DELAY,
-                        leave=False, dynamic_ncols=True, smoothing=0.1, postfix="0 findings")
+        # a terminal that reports no size (a fresh pseudo-terminal) would get a bar 0 columns wide
+        sized = _columns(stream) > 0
+        self.bar = tqdm(total=total, unit=" docs", desc="scrapelint", file=stream, delay=DELAY, leave=False,
+                        dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24, smoothing=0.1, postfix="0 findings")
 
     def update(self, result) -> None:
         if self.bar is None:
