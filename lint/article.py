@@ -120,7 +120,10 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     the longest run of 3+ literal characters on its main path, or else the
     literal runs of the alternatives of a group on it.  None when there is
     no such thing: the entry is then tried on every short line."""
-    from re import _parser as sre_parse  # CPython's parser; only read, never changed
+    try:
+        from re import _parser as sre_parse  # CPython's parser; only read, never changed
+    except ImportError:  # Python 3.10 names it sre_parse (deprecated from 3.11)
+        import sre_parse
 
     try:
         parsed = sre_parse.parse(pattern)
