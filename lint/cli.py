@@ -10,7 +10,6 @@ import argparse
 import dataclasses
 import json
 import sys
-from pathlib import Path
 
 from scrapelint import __version__
 
@@ -104,19 +103,17 @@ def error(message: str) -> int:
 # -- check ------------------------------------------------------------------------
 
 
-class UsageError(Exception):
-    """A problem with what the user asked for: reported, exit code 2."""
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    from scrapelint import baseline, timings
+    from scrapelint import timings
+    from scrapelint.baseline import BaselineError
     from scrapelint.config import ConfigError
-    from scrapelint.engine import DatasetCollector, RunOptions, default_jobs, make_units, run_units
+    from scrapelint.engine import RunOptions
     from scrapelint.findings import Severity
-    from scrapelint.gate import Gate, GateError, parse_caps
+    from scrapelint.gate import GateError
     from scrapelint.progress import progress_for
-    from scrapelint.reporters import ReportContext, Summary
-    from scrapelint.rule import RegistryError, get_registry
+    from scrapelint.reporters import ReportContext
+    from scrapelint.rule import RegistryError
+    from scrapelint.runner import Run, UsageError
 
     if args.fix and args.diff:
         return error("--fix and --diff exclude each other: --diff shows what --fix would write")
@@ -133,66 +130,32 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter_class = _reporter_class(args.format)
         if reporter_class.context_lines:
             options = dataclasses.replace(options, context_lines=reporter_class.context_lines)
-        configs, linters, targets, stdin, walked = _resolve_inputs(args, options)
-        known = baseline.load(args.baseline) if args.baseline else None
-        gate = Gate(parse_caps(args.max_share, configs[0].settings.gate.max_share if configs else {}), get_registry())
+        run = Run(args.paths, options, config_file=args.config, stdin_filename=args.stdin_filename,
+                  stdin_format=args.stdin_format, extend_include=args.extend_include, jobs=args.jobs,
+                  baseline_file=args.baseline, record_baseline=bool(args.write_baseline), max_share=args.max_share)
         out = _open_output(args.output)
-    except (UsageError, ConfigError, RegistryError, baseline.BaselineError, GateError) as exc:
+    except (UsageError, ConfigError, RegistryError, BaselineError, GateError) as exc:
         return error(str(exc))
 
-    fail_on = Severity.parse(args.fail_on or (configs[0].settings.fail_on if configs else "warning"))
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else run.fail_on
     color = args.format == "text" and not args.output and not args.no_color and _color_wanted()
-    enabled = sorted({type(r).__name__: type(r) for lin in linters for r in lin.rules}.values(), key=lambda r: r.code)
-    context = ReportContext(rules=enabled, color=color, statistics=args.statistics, quiet=args.quiet,
+    context = ReportContext(rules=run.enabled_rules, color=color, statistics=args.statistics, quiet=args.quiet,
                             fix_mode="fix" if args.fix else "diff" if args.diff else None,
                             max_examples=args.max_examples)
     reporter = reporter_class(out, context)
-    summary = Summary(files=len(targets) + (1 if stdin else 0))
-    failing = 0
-    errors: list[str] = []
-    recorded: list = []
-    dataset = DatasetCollector(linters)
-
     timer = timings.enable() if args.timings else None
-    progress = progress_for(targets, stdin, quiet=args.quiet or args.no_progress)
-
-    def on_result(result) -> None:
-        nonlocal failing
-        if result.timings:
-            timer.merge(result.timings)
-        if result.collected:
-            dataset.add(result)
-        if known is not None:
-            before = len(result.findings)
-            result.findings = [f for f in result.findings if f.extra.get("fingerprint") not in known]
-            summary.baselined += before - len(result.findings)
-        if args.write_baseline:
-            recorded.extend(result.findings)
-        summary.add(result)
-        gate.add(result)
-        if timer is None:
-            reporter.document(result)
-        else:
-            with timer.measure("stage: output (reporter)"):
-                reporter.document(result)
-        failing += sum(1 for f in result.findings if f.severity >= fail_on and gate.counts_for_fail_on(f.code))
-        errors.extend(result.errors)
-        progress.update(result)
-
-    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+    progress = progress_for(run.targets, run.stdin, quiet=args.quiet or args.no_progress)
     try:
         reporter.start()
-        run_units(make_units(targets, stdin), configs, options, jobs, on_result)
-        if timer is None:
-            dataset_result = dataset.finish()
-        else:
-            with timer.measure("stage: dataset rules, end of run"):
-                dataset_result = dataset.finish()
-        if dataset_result is not None:
-            on_result(dataset_result)
+        for result in run.results():
+            if timer is None:
+                reporter.document(result)
+            else:
+                with timer.measure("stage: output (reporter)"):
+                    reporter.document(result)
+            progress.update(result)
         progress.close()
-        summary.gate = gate.results(summary.stats)
-        reporter.finish(summary)
+        reporter.finish(run.summary)
     finally:
         progress.close()
         if out is not sys.stdout:
@@ -200,29 +163,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         if timer is not None:
             timings.disable()
             timings.print_table(timer.totals)
-    for message in errors:
+    for message in run.errors:
         print(f"scrapelint: error: {message}", file=sys.stderr)
-    if errors:
+    if run.errors:
         return EXIT_ERROR
-    if not summary.documents:
-        from scrapelint.dataset_checks import no_documents_message
-
-        return error(no_documents_message(walked, configs))
-    problems = summary.stats.field_problems([c.settings.fields for c in configs])
+    if not run.summary.documents:
+        return error(run.no_documents_message())
+    problems = run.field_problems()
     for message in problems:
         print(f"scrapelint: error: {message}", file=sys.stderr)
     if problems:
         return EXIT_ERROR
     if args.write_baseline:
-        baseline.write(args.write_baseline, recorded)
-        print(f"scrapelint: recorded {len(recorded)} findings in {args.write_baseline}", file=sys.stderr)
+        run.write_baseline(args.write_baseline)
+        print(f"scrapelint: recorded {len(run.recorded)} findings in {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
     if args.exit_zero:
         return EXIT_CLEAN
     if args.diff:
-        return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
-    gate_failed = any(not cap.passed for cap in summary.gate)
-    return EXIT_FINDINGS if failing or gate_failed else EXIT_CLEAN
+        return EXIT_FINDINGS if run.summary.fixed else EXIT_CLEAN
+    return EXIT_FINDINGS if run.failing(fail_on) or run.gate_failed else EXIT_CLEAN
 
 
 def _reporter_class(name: str):
@@ -232,61 +192,10 @@ def _reporter_class(name: str):
     for batch in get_plugin_manager().hook.scrapelint_reporters():
         reporters.update(batch or {})
     if name not in reporters:
+        from scrapelint.runner import UsageError
+
         raise UsageError(f"unknown format {name!r}; available: {', '.join(sorted(reporters))}")
     return reporters[name]
-
-
-def _resolve_inputs(args: argparse.Namespace, options) -> tuple[list, list, list, tuple | None, list]:
-    """The configurations (--config for everything, else the closest to each
-    path), their linters (built here, so a bad rule option stops the run
-    before any work), the files to read, stdin's input if `-` was given,
-    and the folders walked with their configuration's index."""
-    from scrapelint.config import find_config_file, load_config
-    from scrapelint.discovery import Target, display_path, walk
-    from scrapelint.engine import Linter, reader_table
-
-    paths = args.paths or ["."]
-    if paths.count("-") > 1:
-        raise UsageError("stdin (-) can be read once")
-    if args.config and not Path(args.config).is_file():
-        raise UsageError(f"--config {args.config}: no such file")
-    configs: list = []
-    linters: list = []
-    config_index: dict[Path | None, int] = {}
-
-    def config_for(path: Path) -> int:
-        file = Path(args.config) if args.config else find_config_file(path)
-        key = file.resolve() if file else None
-        if key not in config_index:
-            config = load_config(file)
-            if args.extend_include:
-                config.settings.extend_include = [*config.settings.extend_include, *args.extend_include]
-            linters.append(Linter(config, options))
-            config_index[key] = len(configs)
-            configs.append(config)
-        return config_index[key]
-
-    targets: list[Target] = []
-    walked: list[tuple[Path, int]] = []
-    stdin = None
-    reader_table()  # plugins' readers, before walking
-    for raw in paths:
-        if raw == "-":
-            from scrapelint.readers import stdin_source
-
-            _, payload = stdin_source(sys.stdin.buffer, args.stdin_filename, args.stdin_format)
-            stdin = (payload, args.stdin_filename or "-", config_for(Path.cwd()))
-            continue
-        path = Path(raw)
-        if not path.exists():
-            raise UsageError(f"{raw}: no such file or directory")
-        key = config_for(path)
-        if path.is_dir():
-            targets.extend(walk(path, configs[key], key))
-            walked.append((path, key))
-        else:
-            targets.append(Target(path, display_path(path), key))
-    return configs, linters, targets, stdin, walked
 
 
 def _open_output(path: str | None):
@@ -295,6 +204,8 @@ def _open_output(path: str | None):
     try:
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
+        from scrapelint.runner import UsageError
+
         raise UsageError(f"--output {path}: {exc.strerror or exc}") from None
 
 

@@ -77,7 +77,7 @@ def progress_for(targets, stdin, quiet: bool, stream=None) -> Progress | NoProgr
 def count_documents(targets) -> int | None:
     """Documents the run will read, when that is cheap to know: a Markdown
     file is one, a plain JSONL file one per line (counted at a few GB/s), a Parquet file its row count; a compressed shard: unknown."""
-    from scrapelint.engine import reader_table
+    from scrapelint.runner import reader_table
     from scrapelint.readers import detect_format
 
     table = reader_table()

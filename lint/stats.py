@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from scrapelint.document import Document
-    from scrapelint.engine import DocResult
+    from scrapelint.results import DocResult
 
 FIELDS = ("title", "source", "date", "description", "word_count", "author")
 TOP_DOMAINS = 50

@@ -8,17 +8,15 @@ Built in: text, json, sarif, github, html.  A plugin adds a format by returning
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
-from scrapelint.stats import RunStats
+from scrapelint.results import DocResult, Summary
 
 if TYPE_CHECKING:
-    from scrapelint.engine import DocResult
     from scrapelint.rule import Rule
 
 
@@ -33,49 +31,6 @@ class ReportContext:
     max_examples: int | None = None  # text: dataset-record findings shown per rule (None: all)
 
 
-@dataclass
-class Summary:
-    files: int = 0
-    documents: int = 0
-    by_severity: Counter = field(default_factory=Counter)
-    by_rule: Counter = field(default_factory=Counter)
-    documents_by_rule: Counter = field(default_factory=Counter)  # documents with at least one finding of a rule
-    fixable_by_rule: Counter = field(default_factory=Counter)
-    names: dict[str, str] = field(default_factory=dict)
-    documents_with_findings: int = 0
-    fixed: int = 0
-    errors: int = 0
-    baselined: int = 0  # findings dropped because the baseline knows them
-    stats: RunStats = field(default_factory=RunStats)  # per rule, domain and field (scrapelint.stats)
-    gate: list = field(default_factory=list)  # scrapelint.gate.CapResult of each --max-share cap, once evaluated
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_severity.values())
-
-    @property
-    def fixable(self) -> int:
-        return sum(self.fixable_by_rule.values())
-
-    def add(self, result: "DocResult") -> None:
-        self.stats.add(result)
-        self.documents += result.documents
-        self.fixed += result.fixed
-        self.errors += len(result.errors)
-        if result.findings:  # a dataset-wide result speaks of several documents
-            self.documents_with_findings += len({(f.path, f.record) for f in result.findings}) if not result.documents else 1
-        if result.documents:
-            self.documents_by_rule.update({f.code for f in result.findings})
-        else:  # a dataset-wide result: one finding per document concerned
-            self.documents_by_rule.update(f.code for f in result.findings)
-        for f in result.findings:
-            self.by_severity[f.severity] += 1
-            self.by_rule[f.code] += 1
-            self.names[f.code] = f.name
-            if f.fix is not None:
-                self.fixable_by_rule[f.code] += 1
-
-
 class Reporter:
     context_lines = 0  # > 0: the engine attaches each finding's lines and this many either side
 
@@ -86,7 +41,7 @@ class Reporter:
     def start(self) -> None:
         pass
 
-    def document(self, result: "DocResult") -> None:
+    def document(self, result: DocResult) -> None:
         raise NotImplementedError
 
     def finish(self, summary: Summary) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from scrapelint.findings import Finding
 
 if TYPE_CHECKING:
-    from scrapelint.engine import DocResult
+    from scrapelint.results import DocResult
 
 BOILERPLATE_FAMILY = "NV"  # navigation and boilerplate leaked into the body
 NO_SITE = "(no source URL)"

@@ -1,0 +1,74 @@
+"""What a run produces: one result per document, and the summary of them all.
+
+Plain data shared by the runner (which makes them) and the reporters (which
+print them), so neither has to import the other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from scrapelint.findings import Finding
+from scrapelint.stats import RunStats
+
+
+@dataclass
+class DocResult:
+    display: str
+    findings: list[Finding]
+    fixed: int = 0
+    diff: str | None = None
+    errors: list[str] = field(default_factory=list)
+    documents: int = 1
+    # (rule code, value, DocRef) for dataset rules, gathered by the main process
+    collected: list[tuple] = field(default_factory=list)
+    # --timings: the seconds per label a worker spent since its last report
+    timings: dict[str, float] | None = None
+    host: str = ""  # the source URL's host, for per-site statistics
+    body_lines: int = 0
+    # what the run's statistics need of the document (scrapelint.stats.DocProfile)
+    profile: tuple | None = None
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    documents: int = 0
+    by_severity: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    documents_by_rule: Counter = field(default_factory=Counter)  # documents with at least one finding of a rule
+    fixable_by_rule: Counter = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+    documents_with_findings: int = 0
+    fixed: int = 0
+    errors: int = 0
+    baselined: int = 0  # findings dropped because the baseline knows them
+    stats: RunStats = field(default_factory=RunStats)  # per rule, domain and field (scrapelint.stats)
+    gate: list = field(default_factory=list)  # scrapelint.gate.CapResult of each --max-share cap, once evaluated
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+    @property
+    def fixable(self) -> int:
+        return sum(self.fixable_by_rule.values())
+
+    def add(self, result: DocResult) -> None:
+        self.stats.add(result)
+        self.documents += result.documents
+        self.fixed += result.fixed
+        self.errors += len(result.errors)
+        if result.findings:  # a dataset-wide result speaks of several documents
+            self.documents_with_findings += len({(f.path, f.record) for f in result.findings}) if not result.documents else 1
+        if result.documents:
+            self.documents_by_rule.update({f.code for f in result.findings})
+        else:  # a dataset-wide result: one finding per document concerned
+            self.documents_by_rule.update(f.code for f in result.findings)
+        for f in result.findings:
+            self.by_severity[f.severity] += 1
+            self.by_rule[f.code] += 1
+            self.names[f.code] = f.name
+            if f.fix is not None:
+                self.fixable_by_rule[f.code] += 1

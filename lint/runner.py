@@ -1,0 +1,499 @@
+"""The run: inputs -> units of work -> the engine, on all cores -> results.
+
+`Run` is what `scrapelint check` does, for any front end (the command line,
+the Python API): it resolves the paths into configurations, linters and
+targets, cuts the targets into units (a chunk of files, or a chunk of a
+JSONL file's lines), hands them to a process pool through a bounded window
+(so memory stays flat however large the input, and results come back in
+input order whatever the number of jobs), runs the fix loop, gathers what
+the dataset rules collect, drops the findings a baseline knows and counts
+the summary.  It prints nothing: the caller hands the results to reporters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+import os
+import sys
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+
+from scrapelint import timings
+from scrapelint.config import Config
+from scrapelint.document import Document
+from scrapelint.engine import Linter, RunOptions
+from scrapelint.findings import Finding, Severity
+from scrapelint.readers import Reader
+from scrapelint.results import DocResult, Summary
+from scrapelint.stats import profile_of
+
+FILES_PER_UNIT = 32
+RECORDS_PER_UNIT = 256
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for (a missing path, stdin twice)."""
+
+
+class Run:
+    """One run over paths (and stdin).  Building it checks everything that can
+    be checked before any work: the paths exist, each configuration loads and
+    its rule options are valid, the baseline file reads.  `results()` then
+    yields each document's result in input order, the dataset rules' result
+    last; `summary`, `errors` and `failing()` are complete once it is done.
+
+    `max_share` caps the share of documents with findings of some rules
+    (`--max-share CODE=PERCENT`, added to the first configuration's `[gate]`);
+    a capped rule fails the run only through its cap.
+
+    Raises UsageError, ConfigError, RegistryError, BaselineError or GateError."""
+
+    def __init__(self, paths: Sequence[str], options: RunOptions = RunOptions(), *,
+                 config_file: str | None = None, stdin: BinaryIO | None = None,
+                 stdin_filename: str | None = None, stdin_format: str | None = None,
+                 extend_include: Sequence[str] = (), jobs: int | None = None,
+                 baseline_file: str | None = None, record_baseline: bool = False,
+                 max_share: Sequence[str] = ()) -> None:
+        from scrapelint import baseline
+        from scrapelint.gate import Gate, parse_caps
+        from scrapelint.rule import get_registry
+
+        self.options = options
+        self.configs: list[Config] = []
+        self.linters: list[Linter] = []
+        self.targets: list = []
+        self.stdin: tuple | None = None  # (bytes or a binary stream, name, config index)
+        self.walked: list[tuple[Path, int]] = []  # the folders walked, with their configuration's index
+        self._resolve(list(paths) or ["."], config_file, stdin, stdin_filename, stdin_format, list(extend_include))
+        self.known = baseline.load(baseline_file) if baseline_file else None
+        configured_caps = self.configs[0].settings.gate.max_share if self.configs else {}
+        self.gate = Gate(parse_caps(list(max_share), configured_caps), get_registry())
+        self.jobs = jobs if jobs and jobs > 0 else default_jobs()
+        self.record_baseline = record_baseline
+        self.recorded: list[Finding] = []  # every finding, for --write-baseline
+        self.errors: list[str] = []
+        self.summary = Summary(files=len(self.targets) + (1 if self.stdin else 0))
+        self._by_severity_and_code: Counter = Counter()  # for failing(): the gate exempts capped rules
+
+    def _resolve(self, paths: list[str], config_file: str | None, stdin: BinaryIO | None,
+                 stdin_filename: str | None, stdin_format: str | None, extend_include: list[str]) -> None:
+        """The configurations (`config_file` for everything, else the closest to
+        each path), their linters (built here, so a bad rule option stops the
+        run before any work), the files to read, stdin's input if `-` was
+        given, and the folders walked."""
+        from scrapelint.config import find_config_file, load_config
+        from scrapelint.discovery import Target, display_path, walk
+
+        if paths.count("-") > 1:
+            raise UsageError("stdin (-) can be read once")
+        if config_file and not Path(config_file).is_file():
+            raise UsageError(f"--config {config_file}: no such file")
+        config_index: dict[Path | None, int] = {}
+
+        def config_for(path: Path) -> int:
+            file = Path(config_file) if config_file else find_config_file(path)
+            key = file.resolve() if file else None
+            if key not in config_index:
+                config = load_config(file)
+                if extend_include:
+                    config.settings.extend_include = [*config.settings.extend_include, *extend_include]
+                self.linters.append(Linter(config, self.options))
+                config_index[key] = len(self.configs)
+                self.configs.append(config)
+            return config_index[key]
+
+        reader_table()  # plugins' readers, before walking
+        for raw in paths:
+            if raw == "-":
+                from scrapelint.readers import stdin_source
+
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                _, payload = stdin_source(stream, stdin_filename, stdin_format)
+                self.stdin = (payload, stdin_filename or "-", config_for(Path.cwd()))
+                continue
+            path = Path(raw)
+            if not path.exists():
+                raise UsageError(f"{raw}: no such file or directory")
+            key = config_for(path)
+            if path.is_dir():
+                self.targets.extend(walk(path, self.configs[key], key))
+                self.walked.append((path, key))
+            else:
+                self.targets.append(Target(path, display_path(path), key))
+
+    @property
+    def enabled_rules(self) -> list[type]:
+        """Every rule class some configuration of the run enables, by code."""
+        return sorted({type(r).__name__: type(r) for lin in self.linters for r in lin.rules}.values(),
+                      key=lambda r: r.code)
+
+    @property
+    def fail_on(self) -> Severity:
+        """The configured lowest failing severity (of the first configuration)."""
+        return Severity.parse(self.configs[0].settings.fail_on if self.configs else "warning")
+
+    def results(self) -> Iterator[DocResult]:
+        """Each document's result in input order, then the dataset rules' one.
+        With `options.timings`, the workers' times go to `timings.TIMER`
+        (the caller enables it and prints the table)."""
+        dataset = DatasetCollector(self.linters)
+        for result in iter_results(make_units(self.targets, self.stdin), self.configs, self.options, self.jobs):
+            yield self._account(result, dataset)
+        timer = timings.TIMER
+        if timer is None:
+            dataset_result = dataset.finish()
+        else:
+            with timer.measure("stage: dataset rules, end of run"):
+                dataset_result = dataset.finish()
+        if dataset_result is not None:
+            yield self._account(dataset_result, dataset)
+        self.summary.gate = self.gate.results(self.summary.stats)
+
+    def _account(self, result: DocResult, dataset: DatasetCollector) -> DocResult:
+        if result.timings and timings.TIMER is not None:
+            timings.TIMER.merge(result.timings)
+        if result.collected:
+            dataset.add(result)
+        if self.known is not None:
+            before = len(result.findings)
+            result.findings = [f for f in result.findings if f.extra.get("fingerprint") not in self.known]
+            self.summary.baselined += before - len(result.findings)
+        if self.record_baseline:
+            self.recorded.extend(result.findings)
+        self.summary.add(result)
+        self.gate.add(result)
+        self._by_severity_and_code.update((f.severity, f.code) for f in result.findings)
+        self.errors.extend(result.errors)
+        return result
+
+    def failing(self, fail_on: Severity) -> int:
+        """Findings reported so far at or above `fail_on`, set aside those of
+        rules under a `max_share` cap."""
+        return sum(n for (severity, code), n in self._by_severity_and_code.items()
+                   if severity >= fail_on and self.gate.counts_for_fail_on(code))
+
+    @property
+    def gate_failed(self) -> bool:
+        return any(not cap.passed for cap in self.summary.gate)
+
+    def field_problems(self) -> list[str]:
+        """Dataset field mappings that matched no record (a usage error)."""
+        return self.summary.stats.field_problems([c.settings.fields for c in self.configs])
+
+    def no_documents_message(self) -> str:
+        """Why a run checked 0 documents, naming the datasets a walk skipped."""
+        from scrapelint.dataset_checks import no_documents_message
+
+        return no_documents_message(self.walked, self.configs)
+
+    def write_baseline(self, path: str) -> None:
+        from scrapelint import baseline
+
+        baseline.write(path, self.recorded)
+
+
+# -- units of work --------------------------------------------------------------
+
+_LINTERS: list[Linter] = []
+_READERS: dict[str, Reader] = {}
+
+
+def _init_worker(configs: list[Config], options: RunOptions) -> None:
+    if options.timings and timings.TIMER is None:  # a spawned worker
+        timings.enable()
+    _LINTERS[:] = [Linter(c, options) for c in configs]
+    _READERS.clear()
+    _READERS.update(reader_table())
+
+
+def reader_table() -> dict[str, Reader]:
+    from scrapelint.plugin import get_plugin_manager
+
+    table: dict[str, Reader] = {}
+    for batch in reversed(get_plugin_manager().hook.scrapelint_readers()):
+        for reader in batch or ():
+            for suffix in reader.suffixes:
+                table[suffix.lower()] = reader
+    return table
+
+
+def reader_for(path: Path) -> Reader:
+    from scrapelint.readers import detect_format
+
+    return detect_format(path, _READERS)
+
+
+def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[str]) -> tuple[DocResult, Document]:
+    """A Markdown file's result (after the fix loop with --fix or --diff) and
+    the document as last linted, for the dataset rules."""
+    from scrapelint.fixes import apply_edits, select_edits, unified_diff, write_atomic
+    from scrapelint.readers import load_markdown
+    from scrapelint.readers.markdown import parse_markdown_text
+
+    doc = _timed(READ_LABEL, load_markdown, path, display, linter.read_settings)
+    findings, errors = linter.lint(doc, ignored)
+    options = linter.options
+    if not (options.fix or options.diff) or doc.text is None:
+        return DocResult(display, findings, errors=errors), doc
+    original = text = doc.text
+    first_findings = findings
+    fixed = 0
+    for _ in range(10):  # fixes may unlock others; stop when stable
+        accepted, edits = select_edits(findings, options.unsafe_fixes)
+        if not edits:
+            break
+        new_text = apply_edits(text, edits)
+        if new_text == text:
+            break
+        fixed += len(accepted)
+        text = new_text
+        doc = parse_markdown_text(text, display, linter.read_settings.field_map, bom=doc.bom)
+        findings, more = linter.lint(doc, ignored)
+        errors += more
+    if text == original:
+        return DocResult(display, findings, errors=errors), doc
+    if options.diff:
+        return DocResult(display, findings, fixed, diff=unified_diff(display, original, text), errors=errors), doc
+    try:
+        write_atomic(path, text, doc.bom)
+    except OSError as exc:
+        errors.append(f"{display}: could not write the fixes: {exc}")
+        return DocResult(display, first_findings, errors=errors), doc  # the file is as it was
+    return DocResult(display, findings, fixed, errors=errors), doc
+
+
+def _done(result: DocResult, linter: Linter, doc: Document, ignored: set[str] | None) -> DocResult:
+    """A document's result, with what the dataset rules gathered from it
+    and the facts about it that statistics need (its site, its length)."""
+    result.profile = profile_of(doc, result.findings)
+    if linter.dataset_rules:
+        result.collected, errors = linter.collect(doc, ignored)
+        result.errors.extend(errors)
+    result.host, result.body_lines = doc.host, len(doc.lines)
+    return result
+
+
+def _lint_one(linter: Linter, doc: Document, display: str, ignored: set[str] | None) -> DocResult:
+    findings, errors = linter.lint(doc, ignored)
+    return _done(DocResult(display, findings, errors=errors), linter, doc, ignored)
+
+
+READ_LABEL = "stage: read + parse"
+
+
+def _timed(label: str, function: Callable, *args):
+    timer = timings.TIMER
+    if timer is None:
+        return function(*args)
+    with timer.measure(label):
+        return function(*args)
+
+
+def _timed_iter(label: str, items: Iterator[Document]) -> Iterator[Document]:
+    """`items` with the time of producing each one counted to `label`."""
+    timer = timings.TIMER
+    if timer is None:
+        yield from items
+        return
+    while True:
+        timer.start(label)
+        try:
+            item = next(items, None)
+        finally:
+            timer.stop()
+        if item is None:
+            return
+        yield item
+
+
+def process_unit(unit: tuple) -> list[DocResult]:
+    results = _process_unit(unit)
+    if timings.TIMER is not None and results:
+        results[-1].timings = timings.TIMER.drain()
+    return results
+
+
+def _process_unit(unit: tuple) -> list[DocResult]:
+    kind = unit[0]
+    results: list[DocResult] = []
+    if kind == "files":
+        for path_str, display, key in unit[1]:
+            linter = _LINTERS[key]
+            path = Path(path_str)
+            ignored = linter.ignored_codes(path_str)
+            reader = reader_for(path)
+            if reader.name == "markdown":
+                result, doc = _lint_markdown_file(linter, path, display, ignored)
+                results.append(_done(result, linter, doc, ignored))
+                continue
+            try:
+                for doc in _timed_iter(READ_LABEL, iter(reader.read(path, display, linter.read_settings))):
+                    results.append(_lint_one(linter, doc, display, ignored))
+            except OSError as exc:
+                doc = Document(display, unreadable=f"cannot read: {exc.strerror or exc}")
+                results.append(_lint_one(linter, doc, display, ignored))
+    elif kind == "records":
+        from scrapelint.readers import read_jsonl_lines
+
+        _, display, key, path_str, lines = unit
+        linter = _LINTERS[key]
+        ignored = linter.ignored_codes(path_str)
+        for doc in _timed_iter(READ_LABEL, iter(read_jsonl_lines(lines, display, linter.read_settings))):
+            results.append(_lint_one(linter, doc, display, ignored))
+    elif kind == "unreadable":  # a dataset stream that broke off
+        _, display, key, line, message = unit
+        linter = _LINTERS[key]
+        doc = Document(display, unreadable=message, unreadable_line=line)
+        results.append(_lint_one(linter, doc, display, None))
+    elif kind == "stdin":
+        from scrapelint.readers.markdown import parse_markdown
+
+        _, data, display, key = unit
+        linter = _LINTERS[key]
+        doc = _timed(READ_LABEL, parse_markdown, data, display, linter.read_settings.field_map)
+        results.append(_lint_one(linter, doc, display, linter.ignored_codes(display)))
+    return results
+
+
+def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
+    """Cut the targets into units of work; JSONL files are streamed in chunks
+    of lines so a single large dataset is spread over every core.  `stdin`
+    is (bytes, name, config key) for a Markdown document, or (a binary
+    stream, name, config key) for JSONL."""
+    if stdin is not None:
+        if isinstance(stdin[0], bytes):
+            yield ("stdin", *stdin)
+        else:
+            stream, display, key = stdin
+            yield from _record_units(lambda: stream, display, key, display)
+    batch: list[tuple[str, str, int]] = []
+    for target in targets:
+        reader = reader_for(target.path)
+        if reader.name == "jsonl":
+            if batch:
+                yield ("files", batch)
+                batch = []
+            yield from _jsonl_units(target)
+            continue
+        batch.append((str(target.path), target.display, target.config_key))
+        if len(batch) >= FILES_PER_UNIT:
+            yield ("files", batch)
+            batch = []
+    if batch:
+        yield ("files", batch)
+
+
+def _jsonl_units(target) -> Iterator[tuple]:
+    try:
+        stream = target.path.open("rb")
+    except OSError:
+        yield ("files", [(str(target.path), target.display, target.config_key)])  # reported as unreadable
+        return
+    with stream:
+        yield from _record_units(lambda: stream, target.display, target.config_key, str(target.path))
+
+
+def _record_units(open_stream: Callable, display: str, key: int, path_str: str) -> Iterator[tuple]:
+    """Chunks of (line number, raw line) of a JSONL stream, decompressed as
+    read; a stream that breaks off ends with an unreadable unit at its line."""
+    from scrapelint.readers import jsonl_lines
+    from scrapelint.readers.compression import DecompressionError
+
+    chunk: list[tuple[int, bytes]] = []
+    n = 0
+    try:
+        for n, raw in jsonl_lines(open_stream()):
+            if raw.strip():
+                chunk.append((n, raw))
+            if len(chunk) >= RECORDS_PER_UNIT:
+                yield ("records", display, key, path_str, chunk)
+                chunk = []
+    except (DecompressionError, OSError) as exc:
+        if chunk:
+            yield ("records", display, key, path_str, chunk)
+        yield ("unreadable", display, key, n + 1, str(exc) if isinstance(exc, DecompressionError)
+               else f"cannot read: {exc.strerror or exc}")
+        return
+    if chunk:
+        yield ("records", display, key, path_str, chunk)
+
+
+def iter_results(units: Iterator[tuple], configs: list[Config], options: RunOptions, jobs: int) -> Iterator[DocResult]:
+    """Process every unit; the results come in input order."""
+    _init_worker(configs, options)
+    if timings.TIMER is not None:
+        units = _timed_iter("stage: cut the input into units (main process)", units)
+    if jobs <= 1:
+        for unit in units:
+            yield from process_unit(unit)
+        return
+    first = []
+    for unit in units:  # a run of one or two units is not worth a pool
+        first.append(unit)
+        if len(first) > 2:
+            break
+    if len(first) <= 2:
+        for unit in first:
+            yield from process_unit(unit)
+        return
+
+    import multiprocessing
+    from collections import deque
+    from itertools import chain
+
+    method = "fork" if sys.platform.startswith("linux") else None
+    context = multiprocessing.get_context(method)
+    window = jobs * 4
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(configs, options)) as pool:
+        pending: deque = deque()
+        for unit in chain(first, units):
+            pending.append(pool.submit(process_unit, unit))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+class DatasetCollector:
+    """The main process's side of the dataset rules: gathers the values the
+    workers collected, in input order, and asks each rule for its findings
+    once the run is over."""
+
+    def __init__(self, linters: list[Linter]) -> None:
+        self.rules = {}
+        for linter in linters:
+            for rule in linter.dataset_rules:
+                self.rules.setdefault(rule.code, rule)
+        self.items: dict[str, list] = {code: [] for code in self.rules}
+
+    def add(self, result: DocResult) -> None:
+        for code, value, ref in result.collected:
+            self.items[code].append((value, ref))
+        result.collected = []
+
+    def finish(self) -> DocResult | None:
+        findings: list[Finding] = []
+        errors: list[str] = []
+        for code, rule in self.rules.items():
+            try:
+                findings.extend(rule.finish(self.items[code]))
+            except Exception:
+                errors.append(f"rule {code} ({rule.name}) failed at the end of the run:\n" + traceback.format_exc(limit=-3))
+        if not findings and not errors:
+            return None
+        findings.sort(key=Finding.sort_key)
+        for f in findings:
+            key = f"{f.code}\0{f.path}\0{f.record or ''}\0{f.message}"
+            f.extra["fingerprint"] = hashlib.sha256(key.encode()).hexdigest()[:32]
+        return DocResult("(dataset)", findings, errors=errors, documents=0)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
