@@ -138,6 +138,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return error(str(exc))
 
     fail_on = Severity.parse(args.fail_on) if args.fail_on else run.fail_on
+    # with caps, uncapped rules fail the run only on an explicit fail-on (scrapelint.gate)
+    run.gate.explicit_fail_on = bool(args.fail_on) or bool(run.configs and "fail_on" in run.configs[0].settings.model_fields_set)
     color = args.format == "text" and not args.output and not args.no_color and _color_wanted()
     context = ReportContext(rules=run.enabled_rules, color=color, statistics=args.statistics, quiet=args.quiet,
                             fix_mode="fix" if args.fix else "diff" if args.diff else None,

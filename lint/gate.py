@@ -7,9 +7,12 @@ with at least one finding of those rules; the run fails (exit 1) when a share
 is above its cap.
 
 How caps combine with the rest (docs/decisions.md):
-- A rule under a cap no longer fails the run by itself: its findings are
-  reported, and only its share is judged.  Rules under no cap fail the run as
-  `--fail-on` says.
+- With caps set, the caps are the verdict: findings are reported, and the
+  run fails when a share is above its cap.  A rule under a cap never fails
+  the run by itself.
+- Findings of rules under no cap fail the run only when a fail-on level is
+  given explicitly (`--fail-on`, or `fail-on` in the configuration); then as
+  that level says.  `--max-share ALL=P` caps everything at once.
 - Every severity counts toward a share (`--fail-on` is the per-finding rule
   that the caps replace).
 - The baseline applies first: findings it knows are accepted, and count
@@ -89,13 +92,18 @@ class Gate:
             self.caps.append(Cap(selector, codes, percent))
         self.covered = frozenset().union(*(c.codes for c in self.caps)) if self.caps else frozenset()
         self._affected = [0] * len(self.caps)
+        self.explicit_fail_on = False  # set by the caller: --fail-on or `fail-on` was given
 
     def __bool__(self) -> bool:
         return bool(self.caps)
 
     def counts_for_fail_on(self, code: str) -> bool:
-        """Whether a finding of `code` fails the run by itself (no cap covers it)."""
-        return code not in self.covered
+        """Whether a finding of `code` may fail the run by itself: always
+        without caps; with caps, only when no cap covers it and a fail-on
+        level was given explicitly."""
+        if not self.caps:
+            return True
+        return self.explicit_fail_on and code not in self.covered
 
     def add(self, result) -> None:
         """Count a document's findings (a dataset-wide result counts each

@@ -13,6 +13,7 @@ number of rules, domains and dataset files, never with the documents).
       "documents": 400,            # documents checked (records and files)
       "records": 400,              # of which dataset records
       "rules": {"WC001": {"name": ..., "findings": 12, "documents": 11, "share": 0.0275}},
+      "domain_count": 1,           # distinct source domains; "domains" lists the 50 largest
       "domains": [                 # most documents first; "" is "no source URL"
         {"domain": "example.org", "documents": 40, "affected": 9, "affected_share": 0.225,
          "top_rules": [{"code": "NV001", "documents": 5}]}
@@ -178,7 +179,8 @@ class RunStats:
                 key = self.field_keys[name].most_common(1)
                 fields[name] = {"key": key[0][0] if key else None,
                                 **{s: round(states[s] / self.records, 6) for s in ("present", "null", "invalid", "absent")}}
-        return {"documents": self.documents, "records": self.records, "rules": rules, "domains": domains,
+        return {"documents": self.documents, "records": self.records, "rules": rules,
+                "domain_count": len(self.domain_documents), "domains": domains,
                 "fields": fields, "layouts": dict(sorted(self.layouts.items()))}
 
     def field_problems(self, field_maps: list[dict[str, str]]) -> list[str]:

@@ -32,14 +32,18 @@ def test_a_share_over_its_cap_fails_and_under_it_passes(folder, capsys):
     assert code == 0
 
 
-def test_uncapped_rules_still_fail_on_severity(folder, capsys):
+def test_caps_are_the_verdict_and_an_explicit_fail_on_adds_uncapped_rules(folder, capsys):
     dataset(folder, promos=2, miscounts=1)
-    assert run(capsys, "check", "d.jsonl", "--max-share", "NV=50")[0] == 1  # WC001 is under no cap
-    assert run(capsys, "check", "d.jsonl", "--max-share", "NV=50", "--max-share", "WC=50")[0] == 0
-    assert run(capsys, "check", "d.jsonl", "--max-share", "ALL=20")[0] == 0
-    assert run(capsys, "check", "d.jsonl", "--max-share", "ALL=10")[0] == 1
+    assert run(capsys, "check", "d.jsonl")[0] == 1  # no caps: any warning fails, as before
+    assert run(capsys, "check", "d.jsonl", "--max-share", "NV=50")[0] == 0  # WC001 is reported, not judged
+    assert run(capsys, "check", "d.jsonl", "--max-share", "NV=50", "--fail-on", "warning")[0] == 1  # WC001 uncapped
+    assert run(capsys, "check", "d.jsonl", "--max-share", "NV=50", "--max-share", "WC=50", "--fail-on", "warning")[0] == 0
     assert run(capsys, "check", "d.jsonl", "--max-share", "NV=50", "--fail-on", "error")[0] == 0
+    assert run(capsys, "check", "d.jsonl", "--max-share", "ALL=15")[0] == 0
+    assert run(capsys, "check", "d.jsonl", "--max-share", "ALL=10")[0] == 1
     assert run(capsys, "check", "d.jsonl", "--max-share", "NV=1", "--exit-zero")[0] == 0
+    (folder / "scrapelint.toml").write_text('fail-on = "warning"\n')
+    assert run(capsys, "check", "d.jsonl", "--max-share", "NV=50")[0] == 1  # fail-on set in the configuration
 
 
 def test_the_baseline_applies_before_the_caps(folder, capsys):

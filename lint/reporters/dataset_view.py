@@ -17,9 +17,10 @@ def statistics_lines(stats: dict) -> list[str]:
         for d in domains[:SHOWN_DOMAINS]:
             top = ", ".join(f"{r['code']} {r['documents']}" for r in d["top_rules"]) or "-"
             lines.append(f"  {d['domain'] or '(no URL)':<{width}}  {d['documents']:>7}  {d['affected_share']:6.1%}  {top}")
-        if len(domains) > SHOWN_DOMAINS:
-            rest = sum(d["documents"] for d in domains[SHOWN_DOMAINS:])
-            lines.append(f"  ... {len(domains) - SHOWN_DOMAINS} more domains shown in --format json ({rest} documents)")
+        if stats["domain_count"] > SHOWN_DOMAINS:
+            rest = stats["documents"] - sum(d["documents"] for d in domains[:SHOWN_DOMAINS])
+            lines.append(f"  ... and {stats['domain_count'] - SHOWN_DOMAINS} more domains ({rest} documents); "
+                         f"--format json lists the {len(domains)} largest")
     if stats["fields"]:
         layouts = ", ".join(f"{name} {n}" for name, n in stats["layouts"].items())
         lines += ["", f"Fields of {stats['records']} records (layouts: {layouts}):",
