@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from conftest import run
+from conftest import CORPUS, ROOT, SHARED, needs_shared, run
 
 # invented records, each with something to find
 RECORDS = [
@@ -115,3 +115,16 @@ def test_native_toml_and_yaml_dates_are_dates(folder, capsys):
     (folder / "stamp.md").write_text('+++\ntitle = "Ferry returns"\ndate = 2025-05-20T08:30:00Z\n+++\n\nThe ferry is back.\n')
     code, out, _ = run(capsys, "check", "hugo.md", "stamp.md", "--select", "FM003")
     assert code == 0, out
+
+
+@pytest.mark.slow
+@needs_shared
+def test_corpus_jsonl_gives_the_rule_codes_of_the_markdown_corpus():
+    """../shared/corpus.jsonl holds the corpus's documents as records: each
+    record gets the rule codes its Markdown file gets (FM001/FM004, about a
+    front matter's form, cannot occur in a record)."""
+    import subprocess
+
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "dataset_parity.py"), "--corpus", str(CORPUS),
+                             "--jsonl", str(SHARED / "corpus.jsonl")], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
