@@ -1,16 +1,18 @@
 """NV: navigation and other page furniture leaked into the body.
 
-Every rule reads one shared classification of the body's lines, computed
-once per document by `scrapelint.article` (`doc.layout`): where the
-article's prose core starts and ends, where the end-of-article marker is,
-which lines are captions, each line's link density, words and punctuation,
-and the hits of the phrase lists in `rules/data/`.  A rule only decides.
+The rules read one shared classification of the body, computed once per
+document: `scrapelint.analysis.furniture` cuts the Markdown into units (a
+heading, a list item, a table row, a paragraph, or one line of a paragraph
+whose lines are separate pieces) and classifies each the way jusText does,
+from link density, stop-word density, length and punctuation, its
+neighbours and its place relative to the article's core; `doc.layout`
+(`scrapelint.article`) adds the end-of-article marker, captions and the
+hits of the phrase lists in `rules/data/`.  A rule only decides and reports.
 
-Severity, for the whole family: a line that is surely furniture is a
-warning; a weak signal alone (a UI phrase inside a long prose line of the
-article, a link-dense line inside the article's core) is a note.  Every
-finding is on one line (its startLine), so each furniture line is reported
-where it stands.
+Every finding covers one unit, or one run of adjacent units with no blank
+line between them (a tight 40-line menu is one finding), from its first to
+its last line, and says why it is furniture.  Code, HTML blocks and
+reference definitions are syntax, never evidence.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import Iterator
 
 from pydantic import Field
 
-from scrapelint.article import LINK_DENSE, hits_by_line, line_starts, parse_entries, phrase_regex, phrase_set
+from scrapelint.analysis import furniture
+from scrapelint.article import hits_by_line, line_starts, parse_entries, phrase_regex, phrase_set
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -29,9 +32,24 @@ _ZONE_WORDS = {"head": "before the article's first paragraph", "foot": "after th
                "tail": "after the end of the article", "core": "inside the article", "unknown": ""}
 
 
-def _where(layout, i: int) -> str:
-    z = layout.zone(i)
-    return _ZONE_WORDS[z]
+def _where(fu, k: int, doc) -> str:
+    """Where unit `k` stands, in words."""
+    if doc.layout.in_tail(fu.units[k].start):
+        return _ZONE_WORDS["tail"]
+    return _ZONE_WORDS[fu.zone(k)]
+
+
+def _span(fu, run: list[int]) -> tuple[int, int]:
+    return fu.units[run[0]].start, fu.units[run[-1]].end
+
+
+def _decisions(doc, threshold: float = furniture.LINK_DENSE, min_run: int = furniture.NAV_RUN,
+               max_words: int = furniture.NAV_WORDS) -> dict[int, str]:
+    """The furniture units of `doc` and why (see `furniture.decide`), once
+    per document and set of options."""
+    key = f"furniture-decide:{threshold}:{min_run}:{max_words}"
+    return doc.shared(key, lambda d: furniture.decide(furniture.of(d), d.layout.end, bool(d.host),
+                                                     threshold, min_run, max_words))
 
 
 def _short(text: str, n: int = 50) -> str:
@@ -101,22 +119,30 @@ class BoilerplatePhrase(Rule):
                 continue
             pattern = _extra_regex(tuple(extra), mode)
             for i, m in hits_by_line(pattern, doc.body, starts).items():
-                if i not in hits and i not in doc.code_lines:
+                if i not in hits:
                     hits[i] = (kind, m.group(0).strip(" \t*_#>[]()-+|:\r"))
         return hits
 
     def check(self, doc) -> Iterator[Finding]:
-        layout = doc.layout
         hits = self._hits(doc)
         if not hits:
             return
+        fu = furniture.of(doc)
+        by_unit: dict[int, int] = {}
         for i in sorted(hits):
+            k = fu.unit_of_line.get(i)
+            if k is not None and k not in by_unit:  # code, HTML, definitions: syntax, never evidence
+                by_unit[k] = i
+        for k, i in by_unit.items():
+            unit = fu.units[k]
             kind, text = hits[i]
-            words = layout.words[i]
-            outside = layout.outside_core(i)
+            if kind == "dateline" and unit.kind == "heading":
+                continue  # a dated or versioned section heading is the article's structure
+            zone = fu.zone(k)
+            outside = zone in ("head", "foot") or doc.layout.in_tail(unit.start)
             if kind == "outside" and not outside:
                 continue
-            weak = not outside and (kind == "dateline" or (kind == "phrase" and words > self.options.max_words))
+            weak = not outside and (kind == "dateline" or (kind == "phrase" and unit.words > self.options.max_words))
             if kind == "dateline":
                 why = f"the line is only a date or timestamp (\"{_short(text)}\"), page metadata"
             elif kind == "line":
@@ -127,13 +153,14 @@ class BoilerplatePhrase(Rule):
                 why = f"\"{_short(text)}\" is a call to action"
             else:
                 why = f"\"{_short(text)}\" is a user-interface or policy phrase"
-            where = _where(layout, i)
+            where = _where(fu, k, doc)
             message = f"{why}{', ' + where if where else ''}: page furniture, not article text"
             if weak and kind == "dateline":
                 message += " (inside the article: may be a timeline entry)"
             elif weak:
-                message += f" (a {words}-word line of the article: may be quoted prose)"
-            yield self.finding(doc, doc.file_line(i), message, severity=Severity.NOTE if weak else None)
+                message += f" (a {unit.words}-word piece of the article: may be quoted prose)"
+            yield self.finding(doc, doc.file_line(unit.start), message, end_line=doc.file_line(unit.end),
+                               severity=Severity.NOTE if weak else None)
 
 
 _EXTRA_CACHE: dict[tuple, re.Pattern] = {}
@@ -190,9 +217,11 @@ class EmptyOrMangledLink(Rule):
         body = doc.body
         if "](" not in body:
             return
-        code = doc.code_lines
         for i, line in enumerate(doc.lines):
-            if "](" not in line or i in code:
+            if "](" not in line:
+                continue
+            block = doc.block_at(i)
+            if block is None or not block.is_prose_kind:  # code, HTML, definitions: syntax
                 continue
             for m in _LINK_TARGET_RE.finditer(line):
                 text, target = m.group(1), m.group(2)
@@ -214,77 +243,103 @@ class EmptyOrMangledLink(Rule):
 
 
 class LinkDenseLine(Rule):
-    """Most of the line's text is link text: a menu, a teaser list, a tag cloud.
+    """Most of a block's text is link text: a menu, a teaser list, a tag cloud.
 
-    What it checks: the share of a line's visible characters that sit
-    inside links (images dropped, Markdown marks removed), as jusText and
-    readability measure link density.  At or above `threshold` (0.5) the
-    line is mostly links.
+    What it checks: the share of a unit's visible text that is link text
+    (images dropped, Markdown marks removed), as jusText and readability
+    measure link density; a unit is a heading, a list item, a table row, a
+    paragraph, or one line of a paragraph whose lines are separate pieces.
+    At or above `threshold` (0.5) the unit is mostly links.  Outside the
+    article's core (before its first good paragraph, after its last, after
+    an end marker) such a unit is furniture once its neighbours agree
+    (jusText's context pass).  Inside the core only a link-dense paragraph
+    whose links all stay on the page's own site (a "read also" teaser) is
+    reported: lists and tables inside the article are its content, and so
+    are links to other sites (sources, contributors, release notes).  Links
+    to a place on the same page (a table of contents) never count.
 
-    Severity: a warning outside the article's prose core (the page head
-    before its first paragraph, the foot after its last, the tail after an
-    end marker) and for list items and all-link lines inside it; a note for
-    any other link-dense line inside the article, where it may be a
-    sentence that links its sources.
+    Severity: a warning.  One finding per run of adjacent units with no
+    blank line between them.
 
     Why it matters: navigation is made of links; article text is made of
-    sentences with a few links.  A line that is mostly links is almost
-    always a menu item, a "related" teaser or a tag list.
+    sentences with a few links.  A block that is mostly links, around the
+    article, is almost always a menu, a "related" teaser or a tag list.
 
     Example:
 
-        * [About Jeongdong Theater](http://jeongdongtheater.com/about/)
+        * [Harbour news](https://www.example-news.org/harbour/)
+        * [Ferry timetables](https://www.example-news.org/ferries/)
+        * [Contact the newsroom](https://www.example-news.org/contact/)
 
-    Fix: delete the line, or re-extract with an article extractor.
+    Not reported:
+
+        The authority published [the full refit report](https://example.org/report) on Friday.
+
+    Fix: delete the block, or re-extract with an article extractor.
     """
 
     code, name = "NV003", "link-dense-line"
     severity = Severity.WARNING
 
     class Options(RuleOptions):
-        threshold: float = Field(LINK_DENSE, gt=0, le=1,
-                                 description="Share of visible characters inside links at or above which a line is link-dense.")
+        threshold: float = Field(furniture.LINK_DENSE, gt=0, le=1,
+                                 description="Share of visible characters inside links at or above which a block is link-dense.")
         min_chars: int = Field(3, ge=1, alias="min-chars",
-                               description="Shortest visible text (characters) worth judging.")
+                               description="Shortest visible text (characters) worth judging: "
+                                           "runs of text-less links are NV002's.")
 
     def check(self, doc) -> Iterator[Finding]:
-        layout = doc.layout
-        t = self.options.threshold
-        density = layout.density
-        for i, d in enumerate(density):
-            if d < t or layout.vis_len[i] < self.options.min_chars:
+        if "](" not in doc.body and "<http" not in doc.body:
+            return
+        fu = furniture.of(doc)
+        why = _decisions(doc, threshold=self.options.threshold)
+        for run in furniture.runs(fu, [k for k, w in why.items() if w == "links"]):
+            units = [fu.units[k] for k in run]
+            if max(u.chars for u in units) < self.options.min_chars:
                 continue
-            zone = layout.zone(i)
-            strong = zone in ("head", "foot", "tail") or layout.list_item[i] or d >= 0.95
-            message = (f"{d:.0%} of the line's text is link text ({layout.links[i]} link"
-                       f"{'s' if layout.links[i] != 1 else ''}){', ' + _where(layout, i) if zone != 'unknown' else ''}: "
-                       "a menu, teaser or tag line, not article text")
-            yield self.finding(doc, doc.file_line(i), message, severity=None if strong else Severity.NOTE)
+            links = sum(u.links for u in units)
+            chars = sum(u.chars for u in units)
+            share = min(1.0, sum(u.link_chars for u in units) / chars) if chars else 1.0
+            first, last = _span(fu, run)
+            pieces = f"{len(units)} blocks, " if len(units) > 1 else ""
+            yield self.finding(doc, doc.file_line(first),
+                               f"{share:.0%} of the text is link text ({pieces}{links} link{'s' if links != 1 else ''}), "
+                               f"{_where(fu, run[0], doc)}: a menu, teaser or tag list, not article text",
+                               end_line=doc.file_line(last))
 
 
 class NavigationRun(Rule):
-    """Three or more consecutive short lines without sentence punctuation, outside the article.
+    """Three or more adjacent short pieces without sentence punctuation, half of them links, outside the article.
 
-    What it checks: runs of at least `min-run` non-blank lines (single
-    blank lines between them allowed) of at most `max-words` words that do
-    not end a sentence: menus, breadcrumbs, headline lists, tag lists,
-    footers.  A run counts only outside the article's prose core (before its
-    first paragraph, after its last one, after an end marker), or inside it
-    when every line of the run is mostly links.  Lists and tables inside the
-    article are article text and are left alone; so are lines in scripts
-    written without spaces, whose words are estimated from their length.
+    What it checks: runs of at least `min-run` units (headings, list items,
+    lines of a paragraph whose lines are separate pieces) of at most
+    `max-words` words that do not end a sentence, classified as furniture
+    with their neighbours (jusText's context pass), at least half of them
+    holding a link: menus, breadcrumbs, headline lists, tag lists, footers.
+    A run counts only outside the article's core (before its first good
+    paragraph, after its last one).  Lists and tables inside the article
+    are article text and are left alone; so are runs without links (the
+    article's own subheads and short lines), which measured as often
+    article text as furniture.
 
-    Severity: a warning on every line of the run.
+    Severity: a warning, one finding per stretch of the run with no blank
+    line inside.
 
     Why it matters: an article is made of sentences; a stack of short
-    unpunctuated lines around it is the page's navigation, and it makes up
+    unpunctuated links around it is the page's navigation, and it makes up
     most of the noise of whole-page conversions.
 
     Example:
 
-        EU lawmakers approve fast-track deportations of rejected asylum seekers
-        EU's Kallas to propose concessions that Europe should demand from Russia
-        Macron warns of renewed friction with US, urges EU to use 'Greenland moment'
+        [Harbour board names a new chair](https://www.example-news.org/local/board-chair)
+        Ferry timetable changes from Monday
+        [Letters: keep the old quay open](https://www.example-news.org/opinion/old-quay)
+
+    Not reported:
+
+        - Crossings every 20 minutes
+        - Space for 40 bicycles
+        - Step-free access at both piers
 
     Fix: delete the run, or re-extract with an article extractor.
     """
@@ -293,64 +348,33 @@ class NavigationRun(Rule):
     severity = Severity.WARNING
 
     class Options(RuleOptions):
-        min_run: int = Field(3, ge=2, alias="min-run", description="Fewest consecutive short lines that make a run.")
-        max_words: int = Field(15, ge=1, alias="max-words", description="Longest line (in words) that counts as short.")
+        min_run: int = Field(furniture.NAV_RUN, ge=2, alias="min-run", description="Fewest adjacent short pieces that make a run.")
+        max_words: int = Field(furniture.NAV_WORDS, ge=1, alias="max-words", description="Longest piece (in words) that counts as short.")
 
     def check(self, doc) -> Iterator[Finding]:
-        layout = doc.layout
-        if layout.start is None:
-            return
-        words, sentence, density = layout.words, layout.sentence, layout.density
-        mx = self.options.max_words
-        n = len(words)
-        run: list[int] = []
-        blanks = 0
-
-        def flush():
-            linked = sum(1 for j in run if layout.links[j])
-            if len(run) >= self.options.min_run and 2 * linked >= len(run):
-                inside = [j for j in run if layout.zone(j) == "core"]
-                if inside and not all(density[j] >= LINK_DENSE for j in inside):
-                    keep = [j for j in run if layout.zone(j) != "core"]
-                else:
-                    keep = run
-                if len(keep) >= self.options.min_run:
-                    first, lastl = doc.file_line(run[0]), doc.file_line(run[-1])
-                    for j in keep:
-                        yield self.finding(doc, doc.file_line(j),
-                                           f"one of {len(run)} consecutive short lines without sentence punctuation "
-                                           f"(lines {first}-{lastl}), {_where(layout, j)}: a menu, headline or tag list")
-
-        for i in range(n):
-            w = words[i]
-            if w == 0 and not layout.links[i]:
-                if doc.lines[i].strip():  # an image, a rule: neutral, keeps the run
-                    continue
-                blanks += 1
-                if blanks > 1:
-                    yield from flush()
-                    run = []
-                continue
-            blanks = 0
-            short = (w <= mx and not sentence[i] and not layout.prose[i]) or (w == 0 and layout.links[i])
-            if short:
-                run.append(i)
-            else:
-                yield from flush()
-                run = []
-        yield from flush()
+        fu = furniture.of(doc)
+        why = _decisions(doc, min_run=self.options.min_run, max_words=self.options.max_words)
+        nav = [k for k, w in why.items() if w == "nav"]
+        for run in furniture.runs(fu, nav):
+            first, last = _span(fu, run)
+            n = len(run)
+            yield self.finding(doc, doc.file_line(first),
+                               f"{n} short piece{'s' if n != 1 else ''} without sentence punctuation, most of them links, "
+                               f"in a run of such pieces {_where(fu, run[0], doc)}: a menu, headline or tag list",
+                               end_line=doc.file_line(last))
 
 
 class AfterArticleEnd(Rule):
-    """A line after the end of the article: credits, related stories, comments, bios.
+    """The page's tail after the end of the article: credits, related stories, comments, bios.
 
     What it checks: the first end-of-article marker that follows at least
     80 words of the article's prose ("Reporting by", "Editing by", "Our
     Standards:", "Related", "More from ...", "Read more", "You may also
     like", "Most read", "Comments", "About the author", "Share this", and
     their German, French and Spanish forms; `rules/data/end-markers.txt`).
-    Every non-blank line from the marker to the end of the body is reported,
-    once per line, so that each line's location is its own.
+    Everything from the marker to the end of the body is reported as
+    blocks: one finding per run of blocks with no blank line between them,
+    from its first to its last line.  Code and HTML blocks are left out.
 
     Severity: a warning: a marker after the article's text, followed by
     more text, is how pages append their tail.
@@ -361,8 +385,12 @@ class AfterArticleEnd(Rule):
 
     Example:
 
-        Reporting by Dmitry Antonov Writing by Guy Faulconbridge Editing by Andrew Osborn
-        EU lawmakers approve fast-track deportations of rejected asylum seekers
+        Reporting by Ana Lima; Editing by Tom Berg
+        Harbour board names a new chair
+
+    Not reported:
+
+        Reporters asked the mayor about the timetable, and she said it would not change.
 
     Fix: cut the body at the marker (keep a credit line if you want it, as
     metadata), or re-extract with an article extractor.
@@ -373,21 +401,19 @@ class AfterArticleEnd(Rule):
 
     def check(self, doc) -> Iterator[Finding]:
         layout = doc.layout
-        end = layout.end
-        if end is None:
+        if layout.end is None:
             return
-        marker_line = doc.file_line(end)
-        code = doc.code_lines
-        for i in range(end, len(doc.lines)):
-            line = doc.lines[i]
-            if not line.strip() or i in code:
-                continue
-            if i == end:
-                message = f"end-of-article marker \"{_short(layout.end_marker or line)}\": the page's tail starts here"
+        fu = furniture.of(doc)
+        tail = [k for k, u in enumerate(fu.units) if u.end >= layout.end]
+        marker_line = doc.file_line(layout.end)
+        marker = _short(layout.end_marker or "", 30)
+        for run in furniture.runs(fu, tail):
+            first, last = _span(fu, run)
+            if first <= layout.end:
+                message = f"end-of-article marker \"{marker}\" and what follows it: the page's tail"
             else:
-                message = (f"after the end-of-article marker \"{_short(layout.end_marker or '', 30)}\" "
-                           f"on line {marker_line}: part of the page's tail, not the article")
-            yield self.finding(doc, doc.file_line(i), message)
+                message = f"after the end-of-article marker \"{marker}\" on line {marker_line}: part of the page's tail, not the article"
+            yield self.finding(doc, doc.file_line(first), message, end_line=doc.file_line(last))
 
 
 class CaptionOrCredit(Rule):
@@ -424,14 +450,21 @@ class CaptionOrCredit(Rule):
         layout = doc.layout
         if not layout.captions:
             return
+        fu = furniture.of(doc)
         pat = phrase_regex("caption-credits.txt", "any", ignore_case=False)
+        done: set[int] = set()
         for i in sorted(layout.captions):
+            k = fu.unit_of_line.get(i)
+            if k is None or k in done:  # code, HTML, definitions: syntax
+                continue
+            done.add(k)
+            unit = fu.units[k]
             m = pat.search(doc.lines[i])
             credit = _short(doc.lines[i][m.start():].strip(" ()*_"), 40) if m else "a credit"
-            weak = layout.words[i] > self.options.max_words and layout.zone(i) == "core"
-            yield self.finding(doc, doc.file_line(i),
+            weak = layout.words[i] > self.options.max_words and fu.zone(k) == "core"
+            yield self.finding(doc, doc.file_line(unit.start),
                                f"photo credit \"{credit}\": a caption or credit line, not article text",
-                               severity=Severity.NOTE if weak else None)
+                               end_line=doc.file_line(unit.end), severity=Severity.NOTE if weak else None)
 
 
 class AuthorBio(Rule):
@@ -472,7 +505,9 @@ class AuthorBio(Rule):
             first = min(first, layout.end)
         if first >= len(doc.lines):
             return
-        todo = [i for i in range(first, len(doc.lines)) if layout.words[i] >= 6 and i not in doc.code_lines]
+        fu = furniture.of(doc)
+        units = fu.unit_of_line
+        todo = [i for i in range(first, len(doc.lines)) if layout.words[i] >= 6 and i in units]
         signals = phrase_set("bio-phrases.txt", "any").all_hits([doc.lines[i] for i in todo])
         for k, i in enumerate(todo):
             line = doc.lines[i]
@@ -487,7 +522,7 @@ class AuthorBio(Rule):
                 ok = len(found) >= 2
             if ok:
                 ev = "; ".join(f"\"{_short(x, 30)}\"" for x in found[:3])
-                where = _where(layout, i) if i != layout.last else "as the last paragraph"
+                where = _where(fu, units[i], doc) if i != layout.last else "as the last paragraph"
                 yield self.finding(doc, doc.file_line(i),
                                    f"reads like an author's biography ({ev}), {where}: "
                                    "the site's text about its writer, not the article")

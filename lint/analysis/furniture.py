@@ -1,0 +1,395 @@
+"""Which pieces of the body are article text and which are page furniture.
+
+The body is read as Markdown (`doc.blocks`) and cut into units, the pieces
+a reader sees one by one: a heading, a list item, a table row, a paragraph.
+Scraped Markdown often separates the page's pieces with a single newline, so
+CommonMark joins them into one paragraph; such a paragraph is cut back into
+its lines when its line breaks fall between sentences rather than inside
+them (a wrapped paragraph's lines continue mid-sentence).
+
+Each unit is then classified the way jusText does (Pomikálek 2011) with
+boilerpipe's shallow text features (Kohlschütter et al. 2010):
+
+- context-free: `bad` when most of its text is link text or it is only
+  links; `short` when it is too short to judge; otherwise `good` or
+  `neargood` by its stop-word density, relative to the density of the
+  document's own long units (so that one threshold serves every language);
+- with context: a `short` or `neargood` unit takes the class of its
+  neighbours (good between good, bad between bad), as jusText reclassifies.
+
+The article's core is the cluster of good units with the most words;
+furniture is what the evidence marks outside it (link-dense units, runs of
+short unpunctuated units, low stop-word density, lines repeated on the
+page), and inside it only link-dense units whose links stay on the page's
+own site.  Code, HTML blocks, reference definitions and rules are never
+units: they are syntax, not text, and never evidence.
+
+Indices are 0-based body lines, as everywhere in the layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scrapelint.analysis import stopwords
+
+SENTENCE_END = frozenset(".!?。！？…\"”’'»)」』:;")
+NO_CASE_LONG = 30  # a line of an uncased script this long continues onto the next
+LINK_DENSE = 0.5  # link text / text at or above which a unit is mostly links
+SHORT_CHARS = 70  # jusText's length_low: shorter units are judged by context
+LONG_CHARS = 200  # jusText's length_high: a good unit must be this long alone
+GOOD_RATIO = 0.8  # stop-word density / the document's at or above which a unit reads as prose
+NEAR_RATIO = 0.6  # ... at or above which it is near-good
+REF_MIN, REF_MAX = 0.15, 0.75  # bounds of the document's reference density
+MAX_GAP = 4.0  # cost of non-good units allowed inside the core
+_STRIP = " \t>#*_-+•|`\\~"
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int  # first body line
+    end: int  # last body line (inclusive)
+    kind: str  # "paragraph", "heading", "table_row", or "line" (a piece of a paragraph)
+    text: str
+    chars: int
+    words: int
+    links: int
+    link_chars: int
+    internal: int  # links that stay on the page's site (relative, or the source's host)
+    anchors: int  # links to a place on the same page (#...)
+    in_list: bool
+    in_table: bool
+    group: int | None  # the list or table it belongs to
+    sentence: bool  # ends like a sentence
+    code: bool = False  # holds a code span: the article's own (menus have none)
+    tokens: int = 0
+    stops: int = 0
+    cls: str = "short"  # good, neargood, short, bad (after the context pass)
+    raw: str = "short"  # the context-free class
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def density(self) -> float:
+        if not self.chars:
+            return 1.0 if self.links else 0.0
+        return min(1.0, self.link_chars / self.chars)
+
+    @property
+    def link_dense(self) -> bool:
+        return self.links > self.anchors and self.density >= LINK_DENSE
+
+
+@dataclass
+class Furniture:
+    units: list[Unit]
+    unit_of_line: dict[int, int]
+    language: str
+    reference: float | None  # the document's stop-word density of long units
+    core: tuple[int, int] | None  # first and last unit index of the core
+    blank: list[bool]  # body line is blank (or outside every unit and block)
+
+    def zone(self, k: int) -> str:
+        if self.core is None:
+            return "unknown"
+        a, b = self.core
+        return "head" if k < a else ("foot" if k > b else "core")
+
+
+def _clean(s: str) -> str:
+    s = s.strip().lstrip(_STRIP)
+    if s[:1].isdigit():  # an ordered list marker
+        head, sep, rest = s.partition(" ")
+        if sep and len(head) <= 4 and head[-1:] in ".)" and head[:-1].isdigit():
+            s = rest
+    if "*" in s or "_" in s or "\\" in s:
+        s = s.replace("**", "").replace("__", "").replace("\\", "")
+    return " ".join(s.rstrip(_STRIP).split())
+
+
+def _continues(a: str, b: str) -> bool | None:
+    """Does line `b` continue the sentence of line `a` (a wrapped paragraph)?
+    None when the break says nothing either way."""
+    a = a.rstrip()
+    b = b.lstrip(" \t>*_[(`\"'“‘«")
+    if not a or not b:
+        return None
+    last, first = a[-1], b[0]
+    if last in SENTENCE_END:
+        return False
+    if last in ",-–(&/" or first.islower():
+        return True
+    if not first.isalpha():
+        return None
+    if first.isupper():
+        # a long line cut before a name may be wrapped text as well
+        return None if len(a) >= 60 and last.islower() else False
+    return True if len(a) >= NO_CASE_LONG else None  # an uncased script: a long line is wrapped text
+
+
+def _separate_lines(lines: list[str]) -> bool:
+    """The lines of a paragraph are separate pieces when more of its line
+    breaks fall between sentences or unpunctuated pieces than inside one."""
+    cont = sep = 0
+    for a, b in zip(lines, lines[1:]):
+        c = _continues(a, b)
+        if c is True:
+            cont += 1
+        elif c is False:
+            sep += 1
+    return sep > cont
+
+
+def _internal(target: str, host: str) -> bool:
+    t = target.strip()
+    if not t or t.startswith("#"):
+        return False
+    if "://" not in t[:12]:
+        return not t.startswith(("mailto:", "tel:", "javascript:"))
+    if not host:
+        return False
+    rest = t.split("://", 1)[1].split("/", 1)[0].split(":")[0].lower()
+    rest = rest[4:] if rest.startswith("www.") else rest
+    return rest == host or rest.endswith("." + host) or host.endswith("." + rest)
+
+
+def _unit(block, start: int, end: int, kind: str, text: str, links, images, host: str, code: bool) -> Unit:
+    from scrapelint.article import word_estimate
+
+    link_chars = sum(len(x.text) for x in links)
+    img = sum(len(x.text) for x in images)
+    chars = max(0, len(text) - img) if img else len(text)
+    internal = sum(1 for x in links if _internal(x.target, host))
+    anchors = sum(1 for x in links if x.target.startswith("#"))
+    return Unit(start, end, kind, text, chars, word_estimate(text) if text else 0, len(links),
+                min(link_chars, chars) if chars else link_chars, internal, anchors,
+                block.list_depth > 0, kind == "table_row", block.group, bool(text) and text[-1] in SENTENCE_END,
+                code)
+
+
+def units_of(doc) -> list[Unit]:
+    host = doc.host
+    lines = doc.lines
+    prose = doc.prose_lines
+    out: list[Unit] = []
+    for block in doc.blocks:
+        if not block.is_prose_kind:
+            continue
+        if block.kind == "paragraph" and block.end > block.start \
+                and _separate_lines(lines[block.start:block.end + 1]):
+            for i in range(block.start, block.end + 1):
+                text = _clean(prose[i])
+                links = [x for x in block.links if x.line == i]
+                images = [x for x in block.images if x.line == i]
+                code = any(x.line == i for x in block.code)
+                if text or links or code:
+                    out.append(_unit(block, i, i, "line", text, links, images, host, code))
+            continue
+        text = _clean(block.text) if block.kind != "table_row" else " ".join(block.text.replace("|", " ").split())
+        if text or block.links or block.code:
+            out.append(_unit(block, block.start, block.end, block.kind, text, block.links, block.images, host,
+                             bool(block.code)))
+    return out
+
+
+def _classify(u: Unit, ref: float | None) -> str:
+    """jusText's context-free class, with the stop-word density judged
+    against the document's own (`ref`); None: the script has no words to
+    look up, and length alone decides."""
+    if u.code:
+        return "short" if u.chars < SHORT_CHARS else "neargood"
+    if u.link_dense or (u.links and not u.chars):
+        return "bad"
+    if "©" in u.text:
+        return "bad"
+    if u.chars < SHORT_CHARS:
+        return "bad" if u.links > u.anchors and u.density > 0.2 else "short"
+    if ref is None or u.tokens == 0:
+        return "good" if u.chars >= LONG_CHARS or u.sentence else "neargood"
+    sd = u.stops / u.tokens
+    if sd >= GOOD_RATIO * ref:
+        return "good" if u.chars >= LONG_CHARS else "neargood"
+    if sd >= NEAR_RATIO * ref:
+        return "neargood"
+    return "bad"
+
+
+def _neighbour(units: list[Unit], k: int, step: int, skip_near: bool) -> str:
+    j = k + step
+    while 0 <= j < len(units):
+        c = units[j].cls
+        if c == "bad" or c == "good" or (c == "neargood" and not skip_near):
+            return "good" if c == "neargood" else c
+        j += step
+    return "bad"
+
+
+def _smooth(units: list[Unit]) -> None:
+    """jusText's context pass: short units between good ones are good,
+    between bad ones bad; near-good units are bad only between bad ones."""
+    for u in units:
+        u.cls = u.raw
+    for k, u in enumerate(units):  # short units, from the non-short neighbours
+        if u.raw != "short":
+            continue
+        prev, nxt = _neighbour(units, k, -1, True), _neighbour(units, k, 1, True)
+        if prev == nxt:
+            u.cls = prev
+        elif _neighbour(units, k, -1, False) == "good" or _neighbour(units, k, 1, False) == "good":
+            u.cls = "neargood_short"  # next to near-good text: kept with it
+        else:
+            u.cls = "bad"
+    for u in units:
+        if u.cls == "neargood_short":
+            u.cls = "good"
+    for k, u in enumerate(units):
+        if u.raw != "neargood":
+            continue
+        u.cls = "bad" if _neighbour(units, k, -1, True) == "bad" and _neighbour(units, k, 1, True) == "bad" else "good"
+
+
+def _core(units: list[Unit], near: bool = False) -> tuple[int, int] | None:
+    """The cluster of good units with the most words (bad units in between
+    cost one each, others a quarter, up to MAX_GAP; a whole list or table
+    costs at most one, a heading nothing: an article's sections hold lists
+    and code); with `near`, near-good units count as good (a page of short
+    paragraphs has no good unit)."""
+    best = None
+    first = last = None
+    words = 0
+    gap = 0.0
+    prev_group = None
+    for k, u in enumerate(units):
+        same = u.group is not None and u.group == prev_group
+        prev_group = u.group
+        if u.raw == "good" or (u.raw == "neargood" and (near or u.cls == "good")):
+            if first is not None and gap <= MAX_GAP:
+                last = k
+                words += u.words
+            else:
+                if first is not None and (best is None or words > best[0]):
+                    best = (words, first, last)
+                first = last = k
+                words = u.words
+            gap = 0.0
+        elif u.kind != "heading" and not same:
+            gap += 1.0 if u.cls == "bad" else 0.25
+    if first is not None and (best is None or words > best[0]):
+        best = (words, first, last)
+    return None if best is None else (best[1], best[2])
+
+
+def analyse(doc) -> Furniture:
+    units = units_of(doc)
+    toks = [stopwords.tokens(u.text) if u.text else [] for u in units]
+    bit = stopwords.language_of(t for u, t in zip(units, toks) if u.chars >= SHORT_CHARS) \
+        if any(u.chars >= SHORT_CHARS for u in units) else None
+    ref = None
+    if bit is not None:
+        long_tok = long_stop = 0
+        for u, t in zip(units, toks):
+            u.tokens = len(t)
+            u.stops = stopwords.stop_count(t, bit)
+            if u.chars >= SHORT_CHARS and not u.link_dense:
+                long_tok += u.tokens
+                long_stop += u.stops
+        if long_tok >= 20:
+            ref = min(REF_MAX, max(REF_MIN, long_stop / long_tok))
+    for u in units:
+        u.raw = _classify(u, ref)
+    _smooth(units)
+    unit_of_line: dict[int, int] = {}
+    for k, u in enumerate(units):
+        for i in range(u.start, u.end + 1):
+            unit_of_line.setdefault(i, k)
+    blank = [not line.strip() for line in doc.lines]
+    core = _core(units) or _core(units, near=True)
+    return Furniture(units, unit_of_line, stopwords.language_name(bit), ref, core, blank)
+
+
+def of(doc) -> Furniture:
+    """The classification of `doc`'s body, computed once per document."""
+    return doc.shared("furniture", analyse)
+
+
+# ---------------------------------------------------------------------------
+# the decision: which units are furniture, and why
+# ---------------------------------------------------------------------------
+
+NAV_RUN = 3  # adjacent short unpunctuated units that make a menu or headline list
+NAV_WORDS = 15  # longest unit (words) of such a run
+
+
+def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: float = LINK_DENSE,
+           min_run: int = NAV_RUN, max_words: int = NAV_WORDS) -> dict[int, str]:
+    """Unit index -> why it is furniture: `tail` (after the end marker),
+    `links` (mostly links), `nav` (a run of short unpunctuated pieces, half
+    of them linked: a menu or a headline list).  Outside the core a unit
+    must also be `bad` after the context pass.  Short or low-stop-word text
+    alone is not enough: measured on the corpus folds, half of it is the
+    article's own (subheads, captions the annotators kept)."""
+    units = fu.units
+    out: dict[int, str] = {}
+    near = NEAR_RATIO * fu.reference if fu.reference else None
+    weak_ok = True
+
+    def strong(k: int) -> bool:
+        u = units[k]
+        prose = u.sentence and near is not None and u.tokens >= 6 and u.stops >= near * u.tokens
+        return not prose and 2 * u.internal >= u.links - u.anchors > 0
+
+    for k, u in enumerate(units):
+        if u.code:
+            continue  # code is never evidence
+        dense = u.links > u.anchors and (not u.chars or u.density >= threshold)
+        if tail_from is not None and u.end >= tail_from:
+            out[k] = "tail"
+            continue
+        zone = fu.zone(k)
+        if zone == "core":
+            # inside the article only links that stay on the page's own site,
+            # outside a list or table (the article's lists are its content)
+            if dense and has_source and not u.in_list and not u.in_table \
+                    and u.internal == u.links - u.anchors:
+                out[k] = "links"
+            continue
+        if u.cls != "bad":
+            continue
+        if dense:
+            out[k] = "links"
+    # runs of short unpunctuated units outside the core
+    run: list[int] = []
+
+    def flush():
+        if len(run) >= min_run:
+            linked = sum(1 for j in run if units[j].links)
+            if 2 * linked >= len(run):
+                for j in run:  # a menu is a navigation run before it is a link-dense block
+                    out[j] = "nav"
+
+    for k, u in enumerate(units):
+        if out.get(k) != "tail" and not u.code and fu.zone(k) != "core" and u.cls == "bad" and not u.sentence \
+                and u.words <= max_words:
+            run.append(k)
+        else:
+            flush()
+            run = []
+    flush()
+    # Weak evidence (links that all leave the site, a link-dense sentence
+    # that reads as prose) counts only on a page that shows strong evidence
+    # too: published Markdown ends with lists of sources and contributors,
+    # converted pages show their menus beside their partner links.
+    if not any(why == "tail" or strong(k) for k, why in out.items()):
+        return {}
+    return {k: why for k, why in out.items() if why in ("tail", "nav") or strong(k) or weak_ok}
+
+
+def runs(fu: Furniture, ks) -> list[list[int]]:
+    """Unit indices grouped into runs of units with no blank line (nor any
+    other block) between them: one finding each."""
+    out: list[list[int]] = []
+    for k in sorted(ks):
+        if out and out[-1][-1] == k - 1 and fu.units[k].start == fu.units[k - 1].end + 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
