@@ -83,10 +83,17 @@ class BoilerplatePhrase(Rule):
     body, they pollute training data, search indexes and summaries with
     text the author never wrote, repeated on every page of the site.
 
+    A dated line inside a list, a table or a heading is a timeline or a
+    release entry, and a call to action that reads as a sentence of the
+    article is its text: neither is reported.
+
     Example:
 
-        The Reuters Inside Track newsletter is your essential guide to the biggest events in global sport. Sign up here.
-        Our Standards: The Thomson Reuters Trust Principles., opens new tab
+        The Harbour Briefing brings the week's ferry news to your inbox. Sign up here.
+
+    Not reported:
+
+        Engineers hope to learn more about the hull once the boat is back in dry dock, the authority said.
 
     Fix: delete the line, or re-extract the page with an extractor that
     keeps only the article (trafilatura, readability).
@@ -136,8 +143,10 @@ class BoilerplatePhrase(Rule):
         for k, i in by_unit.items():
             unit = fu.units[k]
             kind, text = hits[i]
-            if kind == "dateline" and unit.kind == "heading":
-                continue  # a dated or versioned section heading is the article's structure
+            if kind == "dateline" and (unit.kind == "heading" or unit.in_list or unit.in_table):
+                continue  # a dated heading, list item or table row is a timeline or release entry
+            if kind == "outside" and unit.sentence and unit.tokens >= 6 and not doc.layout.in_tail(unit.start):
+                continue  # a call to action that reads as a sentence is the author's
             zone = fu.zone(k)
             outside = zone in ("head", "foot") or doc.layout.in_tail(unit.start)
             if kind == "outside" and not outside:
@@ -204,7 +213,11 @@ class EmptyOrMangledLink(Rule):
 
     Example:
 
-        [](https://reuters.com/world/europe/</authors/guy-faulconbridge/>)
+        [](https://www.example-news.org/local/</authors/ana-lima/>)
+
+    Not reported:
+
+        The authority published [the refit report](https://example.org/report) on Friday.
 
     Fix: delete the line; re-extract the page with a tool that resolves
     relative links against the page URL.
@@ -267,9 +280,7 @@ class LinkDenseLine(Rule):
 
     Example:
 
-        * [Harbour news](https://www.example-news.org/harbour/)
-        * [Ferry timetables](https://www.example-news.org/ferries/)
-        * [Contact the newsroom](https://www.example-news.org/contact/)
+        [Harbour news](https://www.example-news.org/harbour/) | [Ferry timetables](https://www.example-news.org/ferries/) | Contact
 
     Not reported:
 
@@ -320,7 +331,9 @@ class NavigationRun(Rule):
     paragraph, after its last one).  Lists and tables inside the article
     are article text and are left alone; so are runs without links (the
     article's own subheads and short lines), which measured as often
-    article text as furniture.
+    article text as furniture.  Also reported, outside the core: a piece
+    whose words are glued where page elements met ("newsLearn more"), a
+    menu or promo box flattened by the converter.
 
     Severity: a warning, one finding per stretch of the run with no blank
     line inside.
@@ -354,6 +367,13 @@ class NavigationRun(Rule):
     def check(self, doc) -> Iterator[Finding]:
         fu = furniture.of(doc)
         why = _decisions(doc, min_run=self.options.min_run, max_words=self.options.max_words)
+        for k, w in why.items():
+            if w.startswith("glued:"):
+                unit = fu.units[k]
+                yield self.finding(doc, doc.file_line(unit.start),
+                                   f"the text of several page elements run together (\"{_short(w[6:], 30)}\"), "
+                                   f"{_where(fu, k, doc)}: a menu or a promo box flattened into one line",
+                                   end_line=doc.file_line(unit.end))
         nav = [k for k, w in why.items() if w == "nav"]
         for run in furniture.runs(fu, nav):
             first, last = _span(fu, run)
@@ -434,7 +454,11 @@ class CaptionOrCredit(Rule):
 
     Example:
 
-        U.S. President Donald Trump and Russian President Vladimir Putin ... June 28, 2019. REUTERS/Kevin Lamarque/File Photo
+        The ferry leaves the north pier on Friday, March 14, 2025. REUTERS/Ana Lima/File Photo
+
+    Not reported:
+
+        The photographer sold the picture to an agency, which licensed it to several papers the next morning.
 
     Fix: delete the line, or keep captions apart from the body.
     """
@@ -488,7 +512,11 @@ class AuthorBio(Rule):
 
     Example:
 
-        As Moscow bureau chief, Guy runs coverage of Russia and the Commonwealth of Independent States.
+        Ana Lima is a senior reporter covering transport. She joined the paper in 2015 and graduated from Portville University.
+
+    Not reported:
+
+        Reyes, who joined the authority as an apprentice, oversaw the whole refit himself.
 
     Fix: delete the bio, or keep it as author metadata.
     """

@@ -319,18 +319,43 @@ NAV_RUN = 3  # adjacent short unpunctuated units that make a menu or headline li
 NAV_WORDS = 15  # longest unit (words) of such a run
 
 
+def _glued(text: str) -> str | None:
+    """A word glued to the next where page elements met ("professionalsLearn"),
+    not a known word with an inner capital (TX001's allowlist)."""
+    for tok in text.split():
+        for a, b in zip(tok, tok[1:]):
+            if a.islower() and b.isupper():
+                word = tok.strip(stopwords.PUNCTUATION)
+                if word not in _camel_words() and len(word) >= 6:
+                    return word
+                break
+    return None
+
+
+def _camel_words() -> frozenset[str]:
+    global _CAMEL
+    if _CAMEL is None:
+        from scrapelint.article import load_entries
+
+        _CAMEL = frozenset(e.text for e in load_entries("camel-case-words.txt"))
+    return _CAMEL
+
+
+_CAMEL: frozenset[str] | None = None
+
+
 def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: float = LINK_DENSE,
            min_run: int = NAV_RUN, max_words: int = NAV_WORDS) -> dict[int, str]:
     """Unit index -> why it is furniture: `tail` (after the end marker),
     `links` (mostly links), `nav` (a run of short unpunctuated pieces, half
-    of them linked: a menu or a headline list).  Outside the core a unit
+    of them linked: a menu or a headline list), `glued:<word>` (words glued
+    where page elements met: a flattened menu or promo).  Outside the core a unit
     must also be `bad` after the context pass.  Short or low-stop-word text
     alone is not enough: measured on the corpus folds, half of it is the
     article's own (subheads, captions the annotators kept)."""
     units = fu.units
     out: dict[int, str] = {}
     near = NEAR_RATIO * fu.reference if fu.reference else None
-    weak_ok = True
 
     def strong(k: int) -> bool:
         u = units[k]
@@ -356,6 +381,10 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
             continue
         if dense:
             out[k] = "links"
+        else:
+            glued = _glued(u.text)
+            if glued:
+                out[k] = "glued:" + glued
     # runs of short unpunctuated units outside the core
     run: list[int] = []
 
@@ -380,7 +409,7 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
     # converted pages show their menus beside their partner links.
     if not any(why == "tail" or strong(k) for k, why in out.items()):
         return {}
-    return {k: why for k, why in out.items() if why in ("tail", "nav") or strong(k) or weak_ok}
+    return out
 
 
 def runs(fu: Furniture, ks) -> list[list[int]]:
