@@ -145,13 +145,13 @@ class BoilerplatePhrase(Rule):
             kind, text = hits[i]
             if kind == "dateline" and (unit.kind == "heading" or unit.in_list or unit.in_table):
                 continue  # a dated heading, list item or table row is a timeline or release entry
-            if kind == "outside" and unit.sentence and unit.tokens >= 6 and not doc.layout.in_tail(unit.start):
-                continue  # a call to action that reads as a sentence is the author's
             zone = fu.zone(k)
-            outside = zone in ("head", "foot") or doc.layout.in_tail(unit.start)
-            if kind == "outside" and not outside:
-                continue
-            weak = not outside and (kind == "dateline" or (kind == "phrase" and unit.words > self.options.max_words))
+            tail = doc.layout.in_tail(unit.start)
+            outside = zone in ("head", "foot") or tail
+            in_sentence = kind in ("outside",) and _sentence_words(doc.lines[i], text) > SENTENCE_WORDS
+            if kind == "outside" and (not outside or (in_sentence and not tail)):
+                continue  # a call to action inside the article, or inside a sentence, is the author's
+            weak = not outside and (kind == "dateline" or in_sentence or unit.words > self.options.max_words)
             if kind == "dateline":
                 why = f"the line is only a date or timestamp (\"{_short(text)}\"), page metadata"
             elif kind == "line":
@@ -170,6 +170,28 @@ class BoilerplatePhrase(Rule):
                 message += f" (a {unit.words}-word piece of the article: may be quoted prose)"
             yield self.finding(doc, doc.file_line(unit.start), message, end_line=doc.file_line(unit.end),
                                severity=Severity.NOTE if weak else None)
+
+
+# A phrase inside a sentence longer than this (in words) may be the
+# author's ("please leave a comment on the issue"); a promo's phrase opens
+# its line or is a sentence of its own ("Sign up here.").
+SENTENCE_WORDS = 6
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[,;:]?\s+|\s+[|·•]\s+")
+
+
+def _sentence_words(line: str, phrase: str) -> int:
+    """Words of the sentence of `line` that holds `phrase`; 0 when the
+    phrase opens the line (a promo's imperative) or is not found."""
+    at = line.lower().find(phrase.lower())
+    if at < 0 or not line[:at].strip(" \t*_#>[(-+|"):
+        return 0
+    pos = 0
+    for sentence in _SENTENCE_SPLIT_RE.split(line):
+        start = line.find(sentence, pos)
+        if start <= at < start + len(sentence) or start > at:
+            return len(sentence.split())
+        pos = start + len(sentence)
+    return 0
 
 
 _EXTRA_CACHE: dict[tuple, re.Pattern] = {}

@@ -56,16 +56,23 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+SAMPLE = 2000  # tokens enough to tell the language
+
+
 def language_of(token_lists) -> int | None:
-    """Bit of the language whose stop words cover most tokens of all
-    `token_lists` together; None when no list covers any."""
+    """Bit of the language whose stop words cover most tokens of
+    `token_lists` together (the first SAMPLE tokens); None when no list
+    covers any."""
     t = table()
     by_mask: dict[int, int] = {}
+    seen = 0
     for toks in token_lists:
-        for tok in toks:
-            m = t.get(tok)
+        for m in map(t.get, toks):
             if m:
                 by_mask[m] = by_mask.get(m, 0) + 1
+        seen += len(toks)
+        if seen >= SAMPLE:
+            break
     if not by_mask:
         return None
     counts = [0] * len(LANGUAGES)
@@ -82,8 +89,8 @@ def language_of(token_lists) -> int | None:
 
 def stop_count(toks: list[str], bit: int) -> int:
     """How many of `toks` are stop words of the language `bit`."""
-    t = table()
-    return sum(1 for tok in toks if t.get(tok, 0) & bit)
+    get = table().get
+    return sum(1 for m in map(get, toks) if m and m & bit)
 
 
 def language_name(bit: int | None) -> str:
