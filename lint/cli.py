@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 
 from scrapelint import __version__
@@ -57,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-format", choices=("markdown", "jsonl"), help="what stdin holds (default: from --stdin-filename, else its first bytes)")
     check.add_argument("--extend-include", type=_csv, action="extend", default=[], metavar="GLOBS",
                        help="file-name globs added to `include` for folder walks (e.g. '*.jsonl,*.jsonl.gz')")
+    check.add_argument("--follow-outside-links", action="store_true",
+                       help="read (and with --fix, write) files that symbolic links point to outside the checked paths")
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
     check.add_argument("--max-share", action="append", default=[], metavar="CODE_OR_PREFIX=PERCENT",
                        help="fail when more than PERCENT of the documents have a finding of these rules (repeatable); "
@@ -78,8 +81,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM: unwind like Ctrl-C, so the pool and temporary files are cleaned up."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
     args = build_parser().parse_args(argv)
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (an embedding application)
+        previous = None
     try:
         if args.command == "check":
             return cmd_check(args)
@@ -91,8 +108,27 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         return EXIT_CLEAN
+    except Exception as exc:  # a bug: exit 2 (never 1, which CI reads as "findings")
+        return _internal_error(exc)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _internal_error(exc: BaseException) -> int:
+    import traceback
+
+    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    place = f" (at {os.path.basename(where[0].filename)}:{where[0].lineno})" if where else ""
+    print(f"scrapelint: internal error: {type(exc).__name__}: {exc}{place}; this is a bug, please report it",
+          file=sys.stderr)
+    if os.environ.get("SCRAPELINT_TRACEBACK"):
+        traceback.print_exception(exc)
+    return EXIT_ERROR
 
 
 def error(message: str) -> int:
@@ -125,6 +161,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         diff=args.diff,
         unsafe_fixes=args.unsafe_fixes,
         timings=args.timings,
+        follow_outside_links=args.follow_outside_links,
     )
     try:
         reporter_class = _reporter_class(args.format)
@@ -147,6 +184,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     reporter = reporter_class(out, context)
     timer = timings.enable() if args.timings else None
     progress = progress_for(run.targets, run.stdin, quiet=args.quiet or args.no_progress)
+    finished = False
     try:
         reporter.start()
         for result in run.results():
@@ -158,16 +196,21 @@ def cmd_check(args: argparse.Namespace) -> int:
             progress.update(result)
         progress.close()
         reporter.finish(run.summary)
+        finished = True
     finally:
         progress.close()
         if out is not sys.stdout:
-            out.close()
+            out.commit() if finished else out.discard()
         if timer is not None:
             timings.disable()
             timings.print_table(timer.totals)
     for message in run.errors:
         print(f"scrapelint: error: {message}", file=sys.stderr)
     if run.errors:
+        return EXIT_ERROR
+    if run.internal_errors and not args.exit_zero:
+        print(f"scrapelint: error: {run.internal_errors} internal error(s) (SL002): "
+              "some documents were not fully checked", file=sys.stderr)
         return EXIT_ERROR
     if not run.summary.documents:
         return error(run.no_documents_message())
@@ -201,19 +244,22 @@ def _reporter_class(name: str):
 
 
 def _open_output(path: str | None):
+    """stdout, or a report file that appears only once it is complete."""
+    from scrapelint.output import AtomicOutput
+    from scrapelint.runner import UsageError
+
     if not path:
         return sys.stdout
+    if os.path.isdir(path):
+        raise UsageError(f"--output {path}: is a directory")
     try:
-        return open(path, "w", encoding="utf-8")
+        return AtomicOutput(path)
     except OSError as exc:
-        from scrapelint.runner import UsageError
 
         raise UsageError(f"--output {path}: {exc.strerror or exc}") from None
 
 
 def _color_wanted() -> bool:
-    import os
-
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 

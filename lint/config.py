@@ -18,6 +18,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from scrapelint.guard import DEFAULT_TIME_BUDGET
+from scrapelint.safeload import DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_YAML_NODES
+
 CONFIG_FILES = ("scrapelint.toml", ".scrapelint.toml", "pyproject.toml")
 CANONICAL_FIELDS = ("title", "source", "date", "description", "word_count", "author", "body")
 SeverityName = Literal["error", "warning", "note"]
@@ -52,6 +55,16 @@ class GateSettings(BaseModel):
                     "above it the run fails. Rules under a cap do not fail the run by themselves.")
 
 
+def _check_pattern(pattern: str) -> None:
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except ValueError:
+        raise ValueError(f"{pattern!r} is not a gitignore-style pattern "
+                         "(a trailing backslash escapes nothing)") from None
+
+
 class Settings(BaseModel):
     """The `[tool.scrapelint]` table.  Keys are written with dashes."""
 
@@ -70,6 +83,9 @@ class Settings(BaseModel):
     exclude: list[str] = Field(default_factory=list, description="gitignore-style patterns of paths never linted when walking directories.")
     respect_gitignore: bool = Field(True, alias="respect-gitignore", description="Skip files ignored by .gitignore files when walking directories.")
     max_file_size: int = Field(10 * 1024 * 1024, alias="max-file-size", description="Larger files are reported (FM005) and not read.")
+    max_yaml_nodes: int = Field(DEFAULT_MAX_YAML_NODES, alias="max-yaml-nodes", gt=0, description="YAML front matter that expands to more nodes once its aliases are followed (an alias bomb) is reported (FM002) and not read.")
+    max_nesting_depth: int = Field(DEFAULT_MAX_NESTING_DEPTH, alias="max-nesting-depth", gt=0, description="Front matter or records nested deeper are reported (FM002, FM005) and not read.")
+    time_budget: float = Field(DEFAULT_TIME_BUDGET, alias="time-budget", ge=0, description="CPU seconds the rules may spend on one document; past it the document gets an SL002 finding and the run goes on (0: no budget).")
     fail_on: SeverityName = Field("warning", alias="fail-on", description="Lowest severity that makes the exit code 1.")
     gate: GateSettings = Field(default_factory=GateSettings, description="Caps on the share of documents a rule or family may affect.")
 
@@ -77,6 +93,20 @@ class Settings(BaseModel):
     @classmethod
     def _size(cls, value: Any) -> int:
         return _parse_size(value)
+
+    @field_validator("exclude")
+    @classmethod
+    def _exclude(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            _check_pattern(pattern)
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _per_file_ignores(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for pattern in value:
+            _check_pattern(pattern)
+        return value
 
     @field_validator("fields")
     @classmethod
@@ -111,14 +141,27 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02X} at offset {exc.start}); "
+                          "TOML files are UTF-8") from None
+    except (RecursionError, ValueError) as exc:
+        from scrapelint.safeload import python_limit_message
+
+        raise ConfigError(f"{path}: invalid TOML: {python_limit_message(exc) or exc}") from None
 
 
 def table_of(path: Path) -> dict[str, Any] | None:
     """The scrapelint table of a config file, or None if it has none."""
     data = _load_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("scrapelint")
-        return table if isinstance(table, dict) else None
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "scrapelint" not in tool:
+            return None
+        table = tool["scrapelint"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: `tool.scrapelint` must be a table ([tool.scrapelint]), "
+                              f"not a {type(table).__name__}")
+        return table
     return data
 
 

@@ -17,8 +17,10 @@ from pathlib import Path
 from scrapelint.config import Config, ConfigError
 from scrapelint.document import Document
 from scrapelint.findings import Finding, Severity
+from scrapelint.guard import BUDGET, BudgetExceeded, internal_error
 from scrapelint.readers import ReadSettings
 from scrapelint.rule import DatasetRule, DocRef, RegistryError, Rule, get_registry
+from scrapelint.safeload import Limits
 from scrapelint.stats import field_of
 from scrapelint import suppressions as sup_mod
 from scrapelint import timings
@@ -36,6 +38,9 @@ class RunOptions:
     unsafe_fixes: bool = False
     timings: bool = False  # --timings: every worker times its rules and analyses
     context_lines: int = 0  # > 0: each finding carries its lines and this many around them (the HTML report)
+    # the real folders a run may read and fix; links out of them are not followed
+    roots: tuple[str, ...] = ()
+    follow_outside_links: bool = False
 
 
 class Linter:
@@ -88,7 +93,9 @@ class Linter:
         self.active_codes = {r.code for r in self.rules}
         for rule in self.rules:
             rule.active_codes = frozenset(self.active_codes)
-        self.read_settings = ReadSettings(max_file_size=s.max_file_size, field_map=dict(s.fields))
+        self.time_budget = s.time_budget
+        self.read_settings = ReadSettings(max_file_size=s.max_file_size, field_map=dict(s.fields),
+                                          limits=Limits(s.max_yaml_nodes, s.max_nesting_depth))
 
         import pathspec
 
@@ -105,8 +112,12 @@ class Linter:
     def ignored_codes(self, path: str) -> set[str]:
         if not self.per_file_ignores:
             return set()
+        # the path as given (a link is matched by its own name, not its
+        # target's), through the real folders the configuration root names
+        absolute = os.path.abspath(path)
+        real = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
         try:
-            rel = Path(path).resolve().relative_to(self.config.root).as_posix()
+            rel = Path(real).relative_to(self.config.root).as_posix()
         except ValueError:
             rel = path
         out: set[str] = set()
@@ -120,26 +131,34 @@ class Linter:
         rules = self.unreadable_rules if doc.unreadable else self.doc_rules
         findings: list[Finding] = []
         errors: list[str] = []
+        failed: list[Finding] = []  # SL002: never suppressed
         timer = timings.TIMER
-        for rule in rules:
-            if ignored and rule.code in ignored:
-                continue
-            if timer is not None:
-                timer.start(timings.rule_label(rule))
-            try:
-                findings.extend(rule.check(doc))
-            except Exception:
-                errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
-                              + traceback.format_exc(limit=-3))
-            finally:
+        rule = None
+        BUDGET.start(self.time_budget)
+        try:
+            for rule in rules:
+                if ignored and rule.code in ignored:
+                    continue
                 if timer is not None:
-                    timer.stop()
+                    timer.start(timings.rule_label(rule))
+                try:
+                    findings.extend(rule.check(doc))
+                except Exception as exc:
+                    failed.append(internal_error(doc, rule, f"raised {type(exc).__name__}: {exc}"))
+                finally:
+                    if timer is not None:
+                        timer.stop()
+        except BudgetExceeded:
+            failed.append(internal_error(doc, rule, f"ran past the time budget of {self.time_budget:g} s of CPU "
+                                         "on this document (raise `time-budget` for very large documents)"))
+        finally:
+            BUDGET.stop()
         if timer is None:
-            return self._finish(doc, findings, errors, ignored)
+            return self._finish(doc, findings, failed, errors, ignored)
         with timer.measure("stage: findings (suppressions, sort, fingerprints)"):
-            return self._finish(doc, findings, errors, ignored)
+            return self._finish(doc, findings, failed, errors, ignored)
 
-    def _finish(self, doc: Document, findings: list[Finding], errors: list[str],
+    def _finish(self, doc: Document, findings: list[Finding], failed: list[Finding], errors: list[str],
                 ignored: set[str] | None) -> tuple[list[Finding], list[str]]:
         if doc.text is not None and "scrapelint:" in doc.text:
             sups = sup_mod.parse(doc.text)
@@ -147,6 +166,7 @@ class Linter:
             if self.unused_rule is not None and (not ignored or self.unused_rule.code not in ignored):
                 findings.extend(self.unused_rule.report(doc, sups, self.registry, self.active_codes))
         findings = [f for f in findings if not f.suppressed]
+        findings.extend(failed)
         findings.sort(key=Finding.sort_key)
         if findings:
             annotate(doc, findings, self.options.context_lines)

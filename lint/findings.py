@@ -6,6 +6,21 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 
+QUOTE_LIMIT = 80  # characters of any input a message quotes
+MESSAGE_LIMIT = 1000  # characters of a whole message
+
+
+def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` cut to `limit` characters, an ellipsis marking the cut: messages
+    quote untrusted input, and a 1 MB title must not become a 1 MB message."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """`repr(value)` for a message, at most about `limit` characters of it."""
+    return repr(clip(value, limit)) if isinstance(value, str) else clip(repr(value), limit)
+
+
 class Severity(IntEnum):
     NOTE = 1
     WARNING = 2

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Hashable, Iterable, Iterator, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from scrapelint.document import Document
-from scrapelint.findings import Finding, Fix, Severity
+from scrapelint.findings import MESSAGE_LIMIT, Finding, Fix, Severity, clip
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -27,7 +27,7 @@ FAMILIES = {
     "UR": "URLs and links",
     "TX": "text hygiene",
     "DS": "dataset-wide",
-    "SL": "scrapelint itself (suppressions)",
+    "SL": "scrapelint itself (suppressions, internal errors)",
 }
 
 
@@ -110,7 +110,7 @@ class Rule:
             code=self.code,
             name=self.name,
             severity=severity,
-            message=message,
+            message=clip(message, MESSAGE_LIMIT),
             path=doc.path,
             line=line,
             column=column if line is not None else None,

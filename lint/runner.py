@@ -12,6 +12,7 @@ the summary.  It prints nothing: the caller hands the results to reporters.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 import os
@@ -77,6 +78,7 @@ class Run:
         self.errors: list[str] = []
         self.summary = Summary(files=len(self.targets) + (1 if self.stdin else 0))
         self._by_severity_and_code: Counter = Counter()  # for failing(): the gate exempts capped rules
+        self.internal_errors = 0  # SL002 findings: a rule raised or ran past the time budget
 
     def _resolve(self, paths: list[str], config_file: str | None, stdin: BinaryIO | None,
                  stdin_filename: str | None, stdin_format: str | None, extend_include: list[str]) -> None:
@@ -85,7 +87,7 @@ class Run:
         run before any work), the files to read, stdin's input if `-` was
         given, and the folders walked."""
         from scrapelint.config import find_config_file, load_config
-        from scrapelint.discovery import Target, display_path, walk
+        from scrapelint.discovery import Target, check_root, display_path, file_problem, walk
 
         if paths.count("-") > 1:
             raise UsageError("stdin (-) can be read once")
@@ -107,28 +109,37 @@ class Run:
 
         reader_table()  # plugins' readers, before walking
         for raw in paths:
+            if raw != "-" and not Path(raw).exists():
+                raise UsageError(f"{raw}: no such file or directory")
+        # the real folders the run may read and fix: links out of them are reported, not followed
+        roots = tuple(sorted({check_root(Path(raw)) for raw in paths if raw != "-"}))
+        self.options = dataclasses.replace(self.options, roots=roots)
+        follow = self.options.follow_outside_links
+        for raw in paths:
             if raw == "-":
                 from scrapelint.readers import stdin_source
 
                 stream = stdin if stdin is not None else sys.stdin.buffer
-                _, payload = stdin_source(stream, stdin_filename, stdin_format)
-                self.stdin = (payload, stdin_filename or "-", config_for(Path.cwd()))
+                key = config_for(Path.cwd())
+                _, payload = stdin_source(stream, stdin_filename, stdin_format, self.configs[key].settings.max_file_size)
+                self.stdin = (payload, stdin_filename or "-", key)
                 continue
             path = Path(raw)
-            if not path.exists():
-                raise UsageError(f"{raw}: no such file or directory")
             key = config_for(path)
             if path.is_dir():
-                self.targets.extend(walk(path, self.configs[key], key))
+                self.targets.extend(walk(path, self.configs[key], key, roots, follow))
                 self.walked.append((path, key))
             else:
-                self.targets.append(Target(path, display_path(path), key))
+                self.targets.append(Target(path, display_path(path), key, file_problem(path, roots, follow)))
 
     @property
     def enabled_rules(self) -> list[type]:
-        """Every rule class some configuration of the run enables, by code."""
-        return sorted({type(r).__name__: type(r) for lin in self.linters for r in lin.rules}.values(),
-                      key=lambda r: r.code)
+        """Every rule class some configuration of the run enables, by code,
+        and SL002, which reports a rule that failed whatever is selected."""
+        from scrapelint.guard import InternalError
+
+        classes = [*(type(r) for lin in self.linters for r in lin.rules), InternalError]
+        return sorted({cls.code: cls for cls in classes}.values(), key=lambda r: r.code)
 
     @property
     def fail_on(self) -> Severity:
@@ -166,6 +177,7 @@ class Run:
         self.summary.add(result)
         self.gate.add(result)
         self._by_severity_and_code.update((f.severity, f.code) for f in result.findings)
+        self.internal_errors += sum(1 for f in result.findings if f.code == "SL002")
         self.errors.extend(result.errors)
         return result
 
@@ -250,7 +262,8 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
             break
         fixed += len(accepted)
         text = new_text
-        doc = parse_markdown_text(text, display, linter.read_settings.field_map, bom=doc.bom)
+        doc = parse_markdown_text(text, display, linter.read_settings.field_map, bom=doc.bom,
+                                  limits=linter.read_settings.limits)
         findings, more = linter.lint(doc, ignored)
         errors += more
     if text == original:
@@ -343,7 +356,7 @@ def _process_unit(unit: tuple) -> list[DocResult]:
         ignored = linter.ignored_codes(path_str)
         for doc in _timed_iter(READ_LABEL, iter(read_jsonl_lines(lines, display, linter.read_settings))):
             results.append(_lint_one(linter, doc, display, ignored))
-    elif kind == "unreadable":  # a dataset stream that broke off
+    elif kind == "unreadable":  # a dataset stream that broke off, a special file, a broken link
         _, display, key, line, message = unit
         linter = _LINTERS[key]
         doc = Document(display, unreadable=message, unreadable_line=line)
@@ -353,7 +366,13 @@ def _process_unit(unit: tuple) -> list[DocResult]:
 
         _, data, display, key = unit
         linter = _LINTERS[key]
-        doc = _timed(READ_LABEL, parse_markdown, data, display, linter.read_settings.field_map)
+        settings = linter.read_settings
+        if len(data) > settings.max_file_size:
+            from scrapelint.safeload import size_limit_message
+
+            doc = Document(display, unreadable=size_limit_message(None, settings.max_file_size))
+        else:
+            doc = _timed(READ_LABEL, parse_markdown, data, display, settings.field_map, settings.limits)
         results.append(_lint_one(linter, doc, display, linter.ignored_codes(display)))
     return results
 
@@ -371,6 +390,12 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
             yield from _record_units(lambda: stream, display, key, display)
     batch: list[tuple[str, str, int]] = []
     for target in targets:
+        if target.problem is not None:  # a special file, a broken link: reported, never opened
+            if batch:
+                yield ("files", batch)
+                batch = []
+            yield ("unreadable", target.display, target.config_key, None, target.problem)
+            continue
         reader = reader_for(target.path)
         if reader.name == "jsonl":
             if batch:
@@ -387,9 +412,11 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
 
 
 def _jsonl_units(target) -> Iterator[tuple]:
+    from scrapelint.safeload import Unreadable, open_regular
+
     try:
-        stream = target.path.open("rb")
-    except OSError:
+        stream = open_regular(target.path)
+    except (OSError, Unreadable):
         yield ("files", [(str(target.path), target.display, target.config_key)])  # reported as unreadable
         return
     with stream:
@@ -402,11 +429,11 @@ def _record_units(open_stream: Callable, display: str, key: int, path_str: str) 
     from scrapelint.readers import jsonl_lines
     from scrapelint.readers.compression import DecompressionError
 
-    chunk: list[tuple[int, bytes]] = []
+    chunk: list[tuple[int, bytes | None]] = []
     n = 0
     try:
-        for n, raw in jsonl_lines(open_stream()):
-            if raw.strip():
+        for n, raw in jsonl_lines(open_stream(), _LINTERS[key].read_settings.max_file_size):
+            if raw is None or raw.strip():  # None: a line over the size limit, reported
                 chunk.append((n, raw))
             if len(chunk) >= RECORDS_PER_UNIT:
                 yield ("records", display, key, path_str, chunk)

@@ -126,4 +126,6 @@ class UnusedSuppression(Rule):
 
 @hookimpl
 def scrapelint_rules():
-    return [UnusedSuppression]
+    from scrapelint.guard import InternalError
+
+    return [UnusedSuppression, InternalError]

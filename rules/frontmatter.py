@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from scrapelint.findings import Finding, Severity
+from scrapelint.findings import Finding, Severity, quote
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule
 
@@ -131,6 +132,11 @@ class FrontMatterSchema(Rule):
         if doc.meta_format is None or doc.fm_error is not None or doc.unreadable:
             return
         view, renamed = _canonical_view(doc)
+        impossible = _impossible_date(view.get("date"))
+        if impossible:
+            key = renamed.get("date", "date")
+            yield self.finding(doc, doc.key_line(key) or 1, f"`{key}` is {quote(view['date'])}: {impossible}",
+                               column=doc.keys[key].column if key in doc.keys else 1)
         checker = self.checkers[doc.is_record]
         if checker.is_valid(view):
             return
@@ -150,7 +156,7 @@ class FrontMatterSchema(Rule):
             where = f"`{'.'.join([key, *(str(p) for p in list(err.absolute_path)[1:])])}`" if key else "front matter"
             expected = err.schema.get("description") if isinstance(err.schema, dict) else None
             value = err.instance
-            shown = repr(value) if not isinstance(value, str) or len(value) < 60 else repr(value[:57] + "...")
+            shown = quote(value, 60)
             message = f"{where} is {shown}: {_explain(err)}"
             if expected and err.validator != "required":
                 message += f"; expected {expected[0].lower() + expected.rsplit(': ', 1)[0][1:]}"
@@ -237,6 +243,28 @@ def _canonical_view(doc) -> tuple[dict, dict[str, str]]:
     return view, renamed
 
 
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+
+
+def _impossible_date(value) -> str | None:
+    """Why an ISO date that the schema's pattern accepts is not a day of the
+    calendar (`2019-02-30`), or None."""
+    if not isinstance(value, str):
+        return None
+    m = _ISO_DAY.match(value)
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12 or day < 1:
+        return None  # the schema's pattern says what is wrong
+    import calendar
+
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if day <= days:
+        return None
+    return f"not a day of the calendar ({calendar.month_name[month]} {year} has {days} days)"
+
+
 def _explain(err) -> str:
     v = err.validator
     if v == "type":
@@ -280,7 +308,7 @@ class DuplicateKey(Rule):
     def check(self, doc) -> Iterator[Finding]:
         for key, line, first in doc.duplicate_keys:
             yield self.finding(doc, line, f"key `{key}` appears again (first on line {first}); "
-                               f"YAML keeps this last value: {doc.meta.get(key)!r}", column=1)
+                               f"YAML keeps this last value: {quote(doc.meta.get(key))}", column=1)
 
 
 class UnreadableDocument(Rule):

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from pydantic import Field
 
-from scrapelint.findings import Finding, Fix, Severity
+from scrapelint.findings import Finding, Fix, Severity, quote
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 from scrapelint.rules.titles import value_edit
@@ -53,7 +53,7 @@ class SourceInvalid(Rule):
                                 end_column=end_column)
 
         if not isinstance(value, str):
-            yield report(f"{key} {value!r} is not a URL (a {type(value).__name__}); expected an absolute http(s) URL")
+            yield report(f"{key} {quote(value)} is not a URL (a {type(value).__name__}); expected an absolute http(s) URL")
             return
         url = value.strip()
         if not url:
@@ -61,7 +61,7 @@ class SourceInvalid(Rule):
             return
         problem = url_problem(url)
         if problem:
-            yield report(f"{key} {value!r} {problem}; expected an absolute http(s) URL")
+            yield report(f"{key} {quote(value)} {problem}; expected an absolute http(s) URL")
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -82,7 +82,7 @@ def url_problem(url: str) -> str | None:
         return "is a relative reference"
     scheme = m.group(1).lower()
     if scheme not in ("http", "https"):
-        return f"has the scheme {scheme!r}"
+        return f"has the scheme {quote(scheme)}"
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -92,7 +92,7 @@ def url_problem(url: str) -> str | None:
     if not host:
         return "has no host"
     if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
-        return f"points at the local host {host!r}"
+        return f"points at the local host {quote(host)}"
     ip = None
     if host[-1:].isdigit() or ":" in host:  # only then can it be an address
         try:
@@ -102,7 +102,7 @@ def url_problem(url: str) -> str | None:
     if ip is not None:
         return f"has an IP address ({host}) for a host"
     if "." not in host:
-        return f"has the host {host!r}, which is not a public domain name"
+        return f"has the host {quote(host)}, which is not a public domain name"
     return None
 
 

@@ -23,12 +23,14 @@ from scrapelint.document import Document
 from scrapelint.plugin import hookimpl
 from scrapelint.readers import compression
 from scrapelint.readers.records import record_document
+from scrapelint.safeload import DEFAULT_MAX_FILE_SIZE, InputLimit, Limits, Unreadable, iter_lines, loads_json, open_regular, read_bounded
 
 
 @dataclass(frozen=True)
 class ReadSettings:
     max_file_size: int = 10 * 1024 * 1024
     field_map: dict[str, str] = field(default_factory=dict)
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -39,34 +41,34 @@ class Reader:
 
 
 def load_markdown(path: Path, display: str, settings: ReadSettings) -> Document:
-    """One Markdown file; too large or unreadable files become findings."""
+    """One Markdown file; special, too large or unreadable files become findings."""
     from scrapelint.readers.markdown import parse_markdown
 
     try:
-        size = path.stat().st_size
-        if size > settings.max_file_size:
-            return Document(
-                display,
-                unreadable=f"file is {size / 1048576:.1f} MiB, over the max-file-size limit of "
-                f"{settings.max_file_size / 1048576:.1f} MiB (raise `max-file-size` to lint it)",
-            )
-        return parse_markdown(path.read_bytes(), display, settings.field_map)
-    except OSError as exc:
-        return Document(display, unreadable=f"cannot read: {exc.strerror or exc}")
+        data = read_bounded(path, settings.max_file_size)
+    except Unreadable as exc:
+        return Document(display, unreadable=str(exc))
+    return parse_markdown(data, display, settings.field_map, settings.limits)
 
 
 def read_markdown(path: Path, display: str, settings: ReadSettings) -> Iterator[Document]:
     yield load_markdown(path, display, settings)
 
 
-def read_jsonl_lines(lines: Iterable[tuple[int, bytes]], display: str, settings: ReadSettings) -> Iterator[Document]:
+def read_jsonl_lines(lines: Iterable[tuple[int, bytes | None]], display: str, settings: ReadSettings) -> Iterator[Document]:
     """Documents of (line number, raw line) pairs; a broken line is one
-    unreadable record, and the next line is read as usual."""
+    unreadable record, and the next line is read as usual.  A line given
+    as None was over the size limit and not read."""
     for n, raw in lines:
+        if raw is None:
+            yield Document(display, record=f"#{n}", record_line=n, unreadable_line=n,
+                           unreadable=f"line {n}: a record over the max-file-size limit of "
+                           f"{settings.max_file_size / 1048576:.1f} MiB (raise `max-file-size` to read it)")
+            continue
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = loads_json(raw, settings.limits.max_nesting_depth)
         except UnicodeDecodeError as exc:
             yield Document(display, record=f"#{n}", record_line=n, unreadable_line=n,
                            unreadable=f"line {n} is not valid UTF-8: {exc.reason}")
@@ -75,16 +77,21 @@ def read_jsonl_lines(lines: Iterable[tuple[int, bytes]], display: str, settings:
             yield Document(display, record=f"#{n}", record_line=n, unreadable_line=n,
                            unreadable=f"line {n} is not valid JSON: {exc.msg} at column {exc.colno}")
             continue
+        except InputLimit as exc:
+            yield Document(display, record=f"#{n}", record_line=n, unreadable_line=n, unreadable=f"line {n}: {exc}")
+            continue
         yield record_document(record, display, n, n, settings)
 
 
-def jsonl_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+def jsonl_lines(stream: BinaryIO, max_line: int = DEFAULT_MAX_FILE_SIZE) -> Iterator[tuple[int, bytes | None]]:
     """(line number, raw line) of a JSONL stream, decompressed on the fly;
-    a stream that breaks off raises DecompressionError naming the line."""
+    a line over `max_line` bytes is given as None, unread (a compressed
+    shard may hold a gigabyte without a newline); a stream that breaks off
+    raises DecompressionError naming the line."""
     n = 0
     errors = compression.read_errors()
     try:
-        for n, raw in enumerate(compression.open_stream(stream), 1):
+        for n, raw in iter_lines(compression.open_stream(stream), max_line):
             yield n, raw
     except errors as exc:
         raise compression.DecompressionError(
@@ -93,9 +100,14 @@ def jsonl_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
 
 def read_jsonl(path: Path, display: str, settings: ReadSettings) -> Iterator[Document]:
     """One Document per line, streamed: memory stays flat however large."""
-    with path.open("rb") as f:
+    try:
+        stream = open_regular(path)
+    except Unreadable as exc:
+        yield Document(display, unreadable=str(exc))
+        return
+    with stream:
         try:
-            yield from read_jsonl_lines(jsonl_lines(f), display, settings)
+            yield from read_jsonl_lines(jsonl_lines(stream, settings.max_file_size), display, settings)
         except compression.DecompressionError as exc:
             yield Document(display, unreadable=str(exc))
 
@@ -179,7 +191,8 @@ def detect_format(path: Path, table: dict[str, Reader]) -> Reader:
 STDIN_FORMATS = ("markdown", "jsonl")
 
 
-def stdin_source(stream: BinaryIO, name: str | None, fmt: str | None) -> tuple[str, object]:
+def stdin_source(stream: BinaryIO, name: str | None, fmt: str | None,
+                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, object]:
     """What `-` holds: ("jsonl", a binary stream) or ("markdown", its bytes).
     The format is `fmt` (--stdin-format), else the --stdin-filename's suffix
     (`x.jsonl`, `x.jsonl.gz`), else the first bytes (compressed, or a JSON
@@ -194,7 +207,8 @@ def stdin_source(stream: BinaryIO, name: str | None, fmt: str | None) -> tuple[s
     if fmt is None:
         head = stream.peek(1 << 16)
         fmt = "jsonl" if compression.sniff(head) or looks_like_jsonl(head) else "markdown"
-    return (fmt, stream) if fmt == "jsonl" else (fmt, stream.read())
+    # a Markdown document: one byte more than the limit, so the reader reports a larger one
+    return (fmt, stream) if fmt == "jsonl" else (fmt, stream.read(max_size + 1))
 
 
 @hookimpl

@@ -21,6 +21,7 @@ import yaml
 from frontmatter.default_handlers import JSONHandler, YAMLHandler
 
 from scrapelint.document import Document, KeyInfo
+from scrapelint.safeload import InputLimit, Limits, check_depth, check_yaml_graph, python_limit_message
 
 try:  # libyaml when PyYAML was built with it (every wheel is)
     _BaseLoader = yaml.CSafeLoader
@@ -73,11 +74,11 @@ def decode(data: bytes) -> tuple[str | None, bool, str | None, int | None]:
     return text, False, None, None
 
 
-def parse_markdown(data: bytes, path: str, field_map: dict[str, str] | None = None) -> Document:
+def parse_markdown(data: bytes, path: str, field_map: dict[str, str] | None = None, limits: Limits = Limits()) -> Document:
     text, bom, why, why_line = decode(data)
     if text is None:
         return Document(path, unreadable=why, unreadable_line=why_line)
-    return parse_markdown_text(text, path, field_map, bom=bom)
+    return parse_markdown_text(text, path, field_map, bom=bom, limits=limits)
 
 
 def _first_line(text: str) -> tuple[str, int]:
@@ -88,7 +89,8 @@ def _first_line(text: str) -> tuple[str, int]:
     return text[:nl].rstrip("\r"), nl + 1
 
 
-def parse_markdown_text(text: str, path: str, field_map: dict[str, str] | None = None, *, bom: bool = False) -> Document:
+def parse_markdown_text(text: str, path: str, field_map: dict[str, str] | None = None, *, bom: bool = False,
+                        limits: Limits = Limits()) -> Document:
     first, after_first = _first_line(text)
     common = {"text": text, "field_map": field_map, "bom": bom}
     if _YAML_OPEN.match(first):
@@ -96,7 +98,7 @@ def parse_markdown_text(text: str, path: str, field_map: dict[str, str] | None =
     elif _TOML_OPEN.match(first):
         fmt, close_re = "toml", _TOML_CLOSE
     elif _JSON_OPEN.match(first) and first == "{":
-        return _parse_json(text, path, common)
+        return _parse_json(text, path, common, limits)
     else:
         return Document(path, body=text, body_start_line=1, meta_format=None, **common)
 
@@ -122,18 +124,41 @@ def parse_markdown_text(text: str, path: str, field_map: dict[str, str] | None =
         **common,
     }
     if fmt == "yaml":
-        return _parse_yaml(fm_text, after_first, path, base)
-    return _parse_toml(fm_text, after_first, path, base)
+        return _parse_yaml(fm_text, after_first, path, base, limits)
+    return _parse_toml(fm_text, after_first, path, base, limits)
 
 
-def _parse_yaml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any]) -> Document:
+class _FileLines:
+    """File line and column of a character offset into the front matter.
+
+    libyaml counts a lone CR (and NEL, U+2028, U+2029) as a line break; the
+    file's lines are split at LF only, so its marks' line numbers can run
+    past the block.  Offsets do not lie."""
+
+    def __init__(self, fm_text: str) -> None:
+        self.starts = [0]
+        start = fm_text.find("\n")
+        while start >= 0:
+            self.starts.append(start + 1)
+            start = fm_text.find("\n", start + 1)
+
+    def of(self, index: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        n = bisect_right(self.starts, index) - 1
+        return n + 2, index - self.starts[n] + 1  # +1 for 1-based, +1 for the opening ---
+
+
+def _parse_yaml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any], limits: Limits) -> Document:
     if not fm_text.strip():
         return Document(path, meta={}, **base)
     loader = _Loader(fm_text)
+    lines = _FileLines(fm_text)
     try:
         node = loader.get_single_node()
         if node is None:
             return Document(path, meta={}, **base)
+        check_yaml_graph(node, limits.max_yaml_nodes, limits.max_nesting_depth)
         if not isinstance(node, yaml.MappingNode):
             kind = {"ScalarNode": "a single value", "SequenceNode": "a list"}.get(type(node).__name__, "not a mapping")
             return Document(path, meta={}, fm_error=(f"the front matter is {kind}, not a mapping of keys to values", 2, 1), **base)
@@ -143,25 +168,27 @@ def _parse_yaml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any]) -
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             key = key_node.value
-            line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening ---
+            line, column = lines.of(key_node.start_mark.index)
             if key in keys:
                 duplicates.append((key, line, keys[key].line))
             start = end = None
             if isinstance(value_node, yaml.ScalarNode) and value_node.start_mark.line == value_node.end_mark.line:
                 start = fm_offset + value_node.start_mark.index
                 end = fm_offset + value_node.end_mark.index
-            keys[key] = KeyInfo(line, key_node.start_mark.column + 1, start, end)
+            keys[key] = KeyInfo(line, column, start, end)
         meta = loader.construct_document(node)
+    except InputLimit as exc:
+        return Document(path, meta={}, fm_error=(str(exc), 2, 1), **base)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 2
-        column = mark.column + 1 if mark else 1
+        line, column = lines.of(min(mark.index, len(fm_text))) if mark else (2, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         return Document(path, meta={}, fm_error=(f"invalid YAML: {problem}", line, column), **base)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return Document(path, meta={}, fm_error=(f"invalid YAML: {exc}", 2, 1), **base)
+        why = python_limit_message(exc) or f"invalid YAML: {exc}"
+        return Document(path, meta={}, fm_error=(why, 2, 1), **base)
     finally:
         loader.dispose()
     if not isinstance(meta, dict):  # pragma: no cover - guarded by the node check
@@ -169,7 +196,7 @@ def _parse_yaml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any]) -
     return Document(path, meta=meta, keys=keys, duplicate_keys=duplicates, **base)
 
 
-def _parse_toml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any]) -> Document:
+def _parse_toml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any], limits: Limits) -> Document:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -181,6 +208,12 @@ def _parse_toml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any]) -
         line, column = (int(m.group(1)) + 1, int(m.group(2))) if m else (2, 1)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         return Document(path, meta={}, fm_error=(f"invalid TOML: {message}", line, column), **base)
+    except (RecursionError, ValueError) as exc:  # Python's limits: huge integers, deep nesting
+        return Document(path, meta={}, fm_error=(python_limit_message(exc) or f"invalid TOML: {exc}", 2, 1), **base)
+    try:
+        check_depth(meta, limits.max_nesting_depth)
+    except InputLimit as exc:
+        return Document(path, meta={}, fm_error=(str(exc), 2, 1), **base)
     keys: dict[str, KeyInfo] = {}
     offset = fm_offset
     for i, raw in enumerate(fm_text.split("\n")):
@@ -198,9 +231,10 @@ def _parse_toml(fm_text: str, fm_offset: int, path: str, base: dict[str, Any]) -
     return Document(path, meta=meta, keys=keys, **base)
 
 
-def _parse_json(text: str, path: str, common: dict[str, Any]) -> Document:
+def _parse_json(text: str, path: str, common: dict[str, Any], limits: Limits) -> Document:
     try:
         meta, end = json.JSONDecoder().raw_decode(text)
+        check_depth(meta, limits.max_nesting_depth)
     except json.JSONDecodeError as exc:
         return Document(
             path,
@@ -210,6 +244,9 @@ def _parse_json(text: str, path: str, common: dict[str, Any]) -> Document:
             fm_error=(f"invalid JSON front matter: {exc.msg}", exc.lineno, exc.colno),
             **common,
         )
+    except (RecursionError, ValueError) as exc:  # InputLimit, or Python's limits: huge integers, deep nesting
+        why = str(exc) if isinstance(exc, InputLimit) else python_limit_message(exc) or f"invalid JSON front matter: {exc}"
+        return Document(path, body="", body_start_line=2, meta_format="json", fm_error=(why, 1, 1), **common)
     nl = text.find("\n", end)
     body_offset = len(text) if nl < 0 else nl + 1
     close_line = text.count("\n", 0, end) + 1

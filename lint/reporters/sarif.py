@@ -80,7 +80,10 @@ class SarifReporter(Reporter):
             if path == "-":
                 cached = "stdin"
             else:
-                rel = os.path.relpath(Path(path).resolve(), self.root)
+                # the path as reported (a link by its own name, never its target's)
+                absolute = os.path.abspath(path)
+                real_dir = os.path.realpath(os.path.dirname(absolute))
+                rel = os.path.relpath(os.path.join(real_dir, os.path.basename(absolute)), self.root)
                 cached = quote(Path(rel).as_posix(), safe="/-._~")
             self._uris[path] = cached
         return cached

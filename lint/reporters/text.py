@@ -20,6 +20,16 @@ from scrapelint.reporters.dataset_view import gate_lines, statistics_lines
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.NOTE: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+# C0 and C1 control characters and DEL, shown as escapes: a file name or a
+# quoted title with a newline must not forge a finding line, and an ANSI
+# escape from the input must not reach the terminal.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_CONTROLS.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def printable(text: str) -> str:
+    """`text` with every control character escaped (`\\n`, `\\x1b`)."""
+    return text.translate(_CONTROLS) if not text.isprintable() else text
 
 
 class TextReporter(Reporter):
@@ -45,11 +55,11 @@ class TextReporter(Reporter):
                     self.hidden[f.code] += 1
                     continue
                 self.shown[f.code] += 1
-            where = f"{f.path}:{f.line or 1}:{f.column or 1}:"
-            record = f" (record {f.record})" if f.record is not None else ""
+            where = f"{printable(f.path)}:{f.line or 1}:{f.column or 1}:"
+            record = f" (record {printable(f.record)})" if f.record is not None else ""
             mark = " [*]" if f.fix is not None else ""
             write(f"{self._c(_BOLD, where)} {self._c(_COLORS[f.severity], f.code)} "
-                  f"{self._c(_DIM, '[' + f.name + ']')} {f.message}{record}{mark}\n")
+                  f"{self._c(_DIM, '[' + f.name + ']')} {printable(f.message)}{record}{mark}\n")
 
     def finish(self, summary: Summary) -> None:
         write = self.stream.write
