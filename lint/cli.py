@@ -255,7 +255,6 @@ def _open_output(path: str | None):
     try:
         return AtomicOutput(path)
     except OSError as exc:
-
         raise UsageError(f"--output {path}: {exc.strerror or exc}") from None
 
 

@@ -10,6 +10,7 @@ the baseline, the summary) is `scrapelint.runner`.
 from __future__ import annotations
 
 import hashlib
+import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
