@@ -575,7 +575,7 @@ class AuthorBio(Rule):
                 where = _where(fu, units[i], doc) if i != layout.last else "as the last paragraph"
                 yield self.finding(doc, doc.file_line(i),
                                    f"reads like an author's biography ({ev}), {where}: "
-                                   "the site's text about its writer, not the article")
+                                   "the site's text about its writer, not the article", end_line=doc.file_line(i))
 
 
 # A bio opens with the writer's name and what they are: "Jane Doe is a ...".

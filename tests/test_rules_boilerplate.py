@@ -344,3 +344,96 @@ def test_no_text_lifted_from_corpus_pages():
         if "standard text of" not in source:
             lifted.append(line)
     assert not lifted, "\n".join(lifted)
+
+
+# --- published Markdown and other languages -------------------------------------
+
+PUBLISHED = """---
+title: "Harbour tools 2.4 released"
+---
+The harbour tools team is happy to announce version 2.4. This release brings
+faster timetable parsing, a new `ferry::Route` type and many fixes from our
+contributors, who are listed at the end of this post.
+
+## What's new in 2.4.0 (2025-03-14)
+
+- [Faster parsing][parse] of timetable files
+- [`ferry::Route`](https://docs.example.org/ferry/struct.Route.html) is stable
+- [Fixed a crash](https://github.com/example/harbour/pull/412) on empty piers
+
+<table><tr><td>Learn more</td><td><a href="https://example.org">docs</a></td></tr></table>
+
+```rust
+let route = ferry::Route::new("north", "south");
+```
+
+## Contributors
+
+Many people made this release possible:
+
+- [Ana Lima](https://github.com/ana-lima)
+- [Tom Berg](https://github.com/tom-berg)
+- [Jo Park](https://github.com/jo-park)
+- [Sam Reyes](https://github.com/sam-reyes)
+
+## Next steps
+
+- [Install the tools](install.md)
+- [Read the guide](../guide/index.md)
+- [Configure the timetables](./config.md#timetables)
+
+[parse]: https://github.com/example/harbour/pull/400
+[Route]: https://docs.example.org/ferry/struct.Route.html
+"""
+
+
+def test_published_markdown_lists_code_html_and_definitions_are_not_furniture():
+    findings = lint_text(PUBLISHED, select=["NV"], dedent=False)
+    assert not [f for f in findings if f.severity >= Severity.WARNING], findings
+
+
+GERMAN = """---
+title: "Fähre fährt wieder"
+source: https://www.beispiel-zeitung.de/lokales/faehre
+---
+* [Startseite](https://www.beispiel-zeitung.de/)
+* [Lokales](https://www.beispiel-zeitung.de/lokales/)
+* [Sport](https://www.beispiel-zeitung.de/sport/)
+* [Kultur](https://www.beispiel-zeitung.de/kultur/)
+
+Die älteste Fähre der Stadt hat am Freitag nach einem halben Jahr in der Werft ihren Dienst wieder aufgenommen, und sie war schon am ersten Tag voll.
+
+Die Hafenverwaltung sagte, dass die neuen Motore leiser seien und weniger Treibstoff verbrauchten als die alten, die aus dem Jahr 1962 stammten.
+
+Der Umbau hat nach Angaben der Stadt etwa vier Millionen Euro gekostet, die sich die Stadt und der Verkehrsverbund geteilt haben.
+
+Im nächsten Winter soll auch die zweite Fähre in die Werft gehen, damit beide Boote noch viele Jahre fahren können.
+"""
+
+
+def test_german_menu_is_furniture_and_german_prose_is_not():
+    text = GERMAN
+    findings = lint_text(text, select=["NV"], dedent=False)
+    found = lines_of(findings)
+    assert {line_no(text, "[Startseite]"), line_no(text, "[Kultur]")} <= found
+    assert not found & {line_no(text, "Die älteste"), line_no(text, "Im nächsten")}
+
+
+def test_thai_text_without_spaces_is_not_flagged():
+    th = [
+        "เรือข้ามฟากลำที่เก่าแก่ที่สุดของเมืองกลับมาให้บริการอีกครั้งในวันศุกร์หลังจากการปรับปรุงนานหกเดือน",
+        "การท่าเรือกล่าวว่าเครื่องยนต์ใหม่เงียบกว่าและประหยัดน้ำมันมากกว่าเครื่องยนต์เดิมที่ใช้มาตั้งแต่ปีหนึ่งพันเก้าร้อยหกสิบสอง",
+        "การปรับปรุงครั้งนี้ใช้งบประมาณประมาณสี่ล้านบาทซึ่งเมืองและกองทุนขนส่งของภูมิภาคร่วมกันออกค่าใช้จ่าย",
+        "ในฤดูหนาวหน้าเรือลำที่สองจะเข้าอู่เพื่อปรับปรุงเช่นกันเพื่อให้เรือทั้งสองลำให้บริการได้อีกหลายปี",
+    ]
+    text = FRONT + "\n" + "\n\n".join(th) + "\n"
+    findings = lint_text(text, select=["NV"], dedent=False)
+    assert not [f for f in findings if f.severity >= Severity.WARNING], findings
+
+
+def test_a_tight_menu_is_one_finding_with_its_span():
+    text = article(head=MENU)
+    findings = [f for f in lint_text(text, select=["NV004"], dedent=False)]
+    assert len(findings) == 1
+    f = findings[0]
+    assert (f.line, f.end_line) == (line_no(text, "[Home]"), line_no(text, "[Opinion]"))

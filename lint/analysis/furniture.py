@@ -144,7 +144,12 @@ def _internal(target: str, host: str) -> bool:
     if not t or t.startswith("#"):
         return False
     if "://" not in t[:12]:
-        return not t.startswith(("mailto:", "tel:", "javascript:"))
+        if t.startswith(("mailto:", "tel:", "javascript:", "./")):
+            return False
+        # a sibling document of a Markdown project ("install.md", "../guide/"),
+        # not a page of the site's navigation
+        path = t.split("#", 1)[0].split("?", 1)[0].lower()
+        return not path.endswith((".md", ".mdx", ".markdown", ".rst", ".ipynb"))
     if not host:
         return False
     rest = t.split("://", 1)[1].split("/", 1)[0].split(":")[0].lower()
