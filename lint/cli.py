@@ -181,9 +181,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     context = ReportContext(rules=run.enabled_rules, color=color, statistics=args.statistics, quiet=args.quiet,
                             fix_mode="fix" if args.fix else "diff" if args.diff else None,
                             max_examples=args.max_examples)
-    reporter = reporter_class(out, context)
-    timer = timings.enable() if args.timings else None
     progress = progress_for(run.targets, run.stdin, quiet=args.quiet or args.no_progress)
+    reporter = reporter_class(progress.guard(out), context)
+    timer = timings.enable() if args.timings else None
     finished = False
     try:
         reporter.start()

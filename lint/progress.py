@@ -35,6 +35,9 @@ def _columns(stream) -> int:
 
 
 class NoProgress:
+    def guard(self, stream):
+        return stream
+
     def update(self, result) -> None:
         pass
 
@@ -53,6 +56,15 @@ class Progress:
         self.bar = tqdm(total=total, unit=" docs", desc="scrapelint", file=stream, delay=DELAY, leave=False,
                         dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24, smoothing=0.1, postfix="0 findings")
 
+    def guard(self, stream):
+        """`stream` (the report), made to write above the bar when it is the
+        same terminal, so findings and the bar do not overwrite each other."""
+        try:
+            shared = stream.isatty()
+        except (AttributeError, ValueError):
+            shared = False
+        return _AboveTheBar(stream, self) if shared else stream
+
     def update(self, result) -> None:
         if self.bar is None:
             return
@@ -66,6 +78,24 @@ class Progress:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+class _AboveTheBar:
+    """A text stream whose writes clear the bar first; it is redrawn at its
+    next update."""
+
+    def __init__(self, stream, progress: Progress) -> None:
+        self.stream = stream
+        self.progress = progress
+
+    def write(self, text: str) -> int:
+        bar = self.progress.bar
+        if bar is not None:
+            bar.clear()
+        return self.stream.write(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 def progress_for(targets, stdin, quiet: bool, stream=None) -> Progress | NoProgress:

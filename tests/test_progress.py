@@ -112,3 +112,28 @@ def test_quiet_and_ci_false():
     finally:
         os.environ.clear()
         os.environ.update(os_env)
+
+
+def test_findings_written_to_the_same_terminal_clear_the_bar_first():
+    import io
+    import types
+
+    from scrapelint.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    progress = Progress(10, stream=screen)
+    progress.bar.delay = 0
+    progress.update(types.SimpleNamespace(findings=[1], documents=1))
+    progress.bar.refresh()
+    assert "1/10" in screen.getvalue()
+    report = progress.guard(screen)
+    before = len(screen.getvalue())
+    report.write("a.jsonl:1:1: WC001 ...\n")
+    written = screen.getvalue()[before:]
+    assert written.index("\r") < written.index("a.jsonl:1:1")  # the bar's line is cleared, then the finding
+    assert progress.guard(io.StringIO()).__class__ is io.StringIO  # not a terminal: the stream as it is
+    progress.close()
