@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -46,28 +47,80 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def write_atomic(path: Path, text: str, bom: bool) -> None:
-    """Write through a temporary file in the same folder, then rename, so a
-    crash leaves the old file or the new one, never half of either.  The
-    file's mode is kept; a symbolic link stays a link (its target is
-    rewritten)."""
-    path = Path(os.path.realpath(path))
+class FixRefused(OSError):
+    """A fix that is not written: the message says why (the file is as it was)."""
+
+
+def write_atomic(path: Path, text: str, bom: bool, roots: tuple[str, ...] = (),
+                 follow_outside: bool = False) -> None:
+    """Write a fixed file so that a crash leaves the old file or the new one.
+
+    - The file is written where it really is: through a symbolic link only
+      when its target lies inside the checked folders `roots` (or with
+      `follow_outside`); the link stays a link.
+    - A file the user may not write is not replaced (a writable folder would
+      let a rename do it).
+    - Mode, owner and group are kept: the new file gets the old one's mode,
+      and its owner and group when they differ from ours (as root, or a
+      group we are in); when they cannot be kept the fix is refused.
+    - A file with several hard links is rewritten in place, so every name
+      keeps seeing the same file (a rename would split them); that write is
+      not atomic.
+    - Nothing is written by a worker whose main process is gone.
+    """
+    from scrapelint.discovery import inside
+    from scrapelint.workers import parent_alive
+
+    real = os.path.realpath(path)
+    if roots and not follow_outside and not inside(real, roots):
+        raise FixRefused(f"{path} is a link to a file outside the checked folders; not written "
+                         "(--follow-outside-links allows it)")
+    st = os.stat(real)
+    if not stat.S_ISREG(st.st_mode):
+        raise FixRefused(f"{path} is not a regular file; not written")
+    if not os.access(real, os.W_OK):
+        raise FixRefused(f"{path}: no permission to write the file; not replaced")
     data = (("\ufeff" if bom else "") + text).encode("utf-8")
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".scrapelint-tmp", dir=path.parent)
+    if st.st_nlink > 1:
+        _write_in_place(real, data)
+        return
+    folder, name = os.path.split(real)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".scrapelint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            os.fchmod(f.fileno(), stat.S_IMODE(st.st_mode))
+            mine = os.fstat(f.fileno())
+            if (mine.st_uid, mine.st_gid) != (st.st_uid, st.st_gid):
+                try:
+                    os.fchown(f.fileno(), st.st_uid, st.st_gid)
+                except PermissionError:
+                    raise FixRefused(f"{path} belongs to user {st.st_uid}, group {st.st_gid}: replacing it would "
+                                     "change its owner; not written (run as its owner)") from None
+                os.fchmod(f.fileno(), stat.S_IMODE(st.st_mode))  # chown clears set-id bits
             os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        if not parent_alive():
+            raise FixRefused(f"{path}: the main process is gone; not written")
+        os.replace(tmp, real)
     except BaseException:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
+
+
+def _write_in_place(real: str, data: bytes) -> None:
+    from scrapelint.workers import parent_alive
+
+    if not parent_alive():
+        raise FixRefused(f"{real}: the main process is gone; not written")
+    with open(real, "r+b") as f:
+        f.write(data)
+        f.truncate()
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _split_lines(text: str) -> list[str]:

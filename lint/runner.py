@@ -271,7 +271,7 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
     if options.diff:
         return DocResult(display, findings, fixed, diff=unified_diff(display, original, text), errors=errors), doc
     try:
-        write_atomic(path, text, doc.bom)
+        write_atomic(path, text, doc.bom, options.roots, options.follow_outside_links)
     except OSError as exc:
         errors.append(f"{display}: could not write the fixes: {exc}")
         return DocResult(display, first_findings, errors=errors), doc  # the file is as it was
@@ -474,8 +474,11 @@ def iter_results(units: Iterator[tuple], configs: list[Config], options: RunOpti
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
     window = jobs * 4
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(configs, options)) as pool:
+    from scrapelint.workers import stop_pool
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_pool_worker,
+                               initargs=(os.getpid(), configs, options))
+    try:
         pending: deque = deque()
         for unit in chain(first, units):
             pending.append(pool.submit(process_unit, unit))
@@ -483,6 +486,17 @@ def iter_results(units: Iterator[tuple], configs: list[Config], options: RunOpti
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:  # SIGTERM, Ctrl-C, an error, a consumer that stopped reading
+        stop_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def _init_pool_worker(parent_pid: int, configs: list[Config], options: RunOptions) -> None:
+    from scrapelint.workers import watch_parent
+
+    watch_parent(parent_pid)
+    _init_worker(configs, options)
 
 
 class DatasetCollector:

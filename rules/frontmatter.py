@@ -108,20 +108,15 @@ class FrontMatterSchema(Rule):
 
         path = config.settings.schema_path
         if path:
-            import json
-
-            import jsonschema
-
             from scrapelint.config import ConfigError
+            from scrapelint.userschema import SchemaProblem, load_user_schema
 
             file = (config.root / path) if not Path(path).is_absolute() else Path(path)
             try:
-                schema = json.loads(file.read_text(encoding="utf-8"))
-                jsonschema.validators.validator_for(schema).check_schema(schema)
-            except (OSError, ValueError, jsonschema.SchemaError) as exc:
-                raise ConfigError(f"{config.describe()}: `schema` = {path!r}: not a usable JSON Schema: "
-                                  f"{getattr(exc, 'message', exc)}") from None
-            self.checkers = (_Checker(schema),) * 2
+                schema, validator = load_user_schema(file)
+            except SchemaProblem as exc:
+                raise ConfigError(f"{config.describe()}: `schema` = {quote(path)}: {exc}") from None
+            self.checkers = (_Checker(schema, validator),) * 2
         else:
             # dataset records rarely carry a title or an author: the built-in
             # schema's `required` is for articles; a user's schema stays as written
@@ -177,9 +172,13 @@ class _Checker:
     document, jsonschema's validator that explains what is wrong (importing
     jsonschema costs a pre-commit run ~30 ms it rarely needs)."""
 
-    def __init__(self, schema: dict) -> None:
+    def __init__(self, schema: dict, validator=None) -> None:
         self.schema = schema
-        self.is_valid = _fast_check(schema) or self.validator.is_valid
+        if validator is not None:  # a user's schema: jsonschema only (scrapelint.userschema)
+            self.__dict__["validator"] = validator
+            self.is_valid = validator.is_valid
+        else:
+            self.is_valid = _fast_check(schema) or self.validator.is_valid
 
     @cached_property
     def validator(self):

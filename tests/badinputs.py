@@ -380,3 +380,48 @@ def build(case: Case, folder: Path) -> list[str]:
     """Write the case's inputs (and the witness) into `folder`; the arguments."""
     write(folder, WITNESS, "A witness without front matter.\n")
     return case.build(folder)
+
+
+# -- user schemas (the `schema` configuration key) -----------------------------------------
+
+
+def schema_config(d: Path, schema: str | bytes) -> None:
+    write(d, "article.schema.json", schema)
+    write(d, "scrapelint.toml", 'schema = "article.schema.json"\n')
+
+
+@case("schema-ref-to-etc-passwd", None, 2, absent=["root:"])
+def _(d):
+    schema_config(d, '{"type": "object", "properties": {"title": {"$ref": "file:///etc/passwd"}}}')
+    return ["."]
+
+
+@case("schema-ref-to-a-parent-folder", None, 2)
+def _(d):
+    schema_config(d, '{"type": "object", "properties": {"title": {"$ref": "../elsewhere.json"}}}')
+    return ["."]
+
+
+@case("schema-that-is-not-a-schema", None, 2, absent=["hunter2"])
+def _(d):
+    schema_config(d, '["password: hunter2", "not a schema at all"]')
+    return ["."]
+
+
+@case("schema-that-is-not-json", None, 2, absent=["hunter2"])
+def _(d):
+    schema_config(d, "password = hunter2\n")
+    return ["."]
+
+
+@case("schema-invalid-keyword-value", None, 2, absent=["hunter2"])
+def _(d):
+    schema_config(d, '{"type": "hunter2"}')
+    return ["."]
+
+
+@case("schema-local-ref-in-the-same-folder", None, 1, path=WITNESS)
+def _(d):
+    write(d, "defs.json", '{"type": "string", "minLength": 1}')
+    schema_config(d, '{"type": "object", "properties": {"title": {"$ref": "defs.json"}}}')
+    return ["."]

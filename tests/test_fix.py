@@ -101,7 +101,7 @@ def test_diff_splits_at_newlines_only():
 def test_failed_write_reports_and_keeps_the_findings(folder, capsys, monkeypatch):
     import scrapelint.fixes
 
-    def refuse(path, text, bom):
+    def refuse(path, text, bom, *where):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(scrapelint.fixes, "write_atomic", refuse)
