@@ -384,6 +384,47 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def reader_lines(doc) -> list[str]:
+    """The body lines as a reader reads them, columns kept: the prose view
+    (code, inline HTML, link syntax and reference definitions blanked), the
+    text of HTML blocks with only their tags blanked, and emphasis marks
+    blanked, so `**PARIS, Oct. 6, 2015** -` reads as the dateline it is.
+    Dates and publication lines are read here, never in code."""
+    if not doc.body.strip():
+        return list(doc.lines)
+    return doc.shared("reader-lines", _reader_lines)
+
+
+def _reader_lines(doc) -> list[str]:
+    view = list(doc.prose_lines)
+    lines = doc.lines
+    n = len(view)
+    for blk in doc.blocks:
+        if blk.kind == "html":
+            for i in range(blk.start, min(blk.end, n - 1) + 1):
+                view[i] = _TAG.sub(lambda m: " " * len(m.group(0)), lines[i])
+        for e in blk.emphasis:
+            _blank_marks(view, e.line, e.col, 1)
+            _blank_marks(view, e.end_line, e.end_col - 1, -1)
+    return view
+
+
+def _blank_marks(view: list[str], i: int, col: int, step: int) -> None:
+    """Blank the run of emphasis marks (`*`, `_`, `~`) at `col`, walking by `step`."""
+    if not 0 <= i < len(view):
+        return
+    line = view[i]
+    k = col
+    while 0 <= k < len(line) and line[k] in "*_~" and abs(k - col) < 3:
+        k += step
+    a, b = (col, k) if step > 0 else (k + 1, col + 1)
+    if b > a:
+        view[i] = line[:a] + " " * (b - a) + line[b:]
+
+
 # ---------------------------------------------------------------------------
 # the analysis of one document
 # ---------------------------------------------------------------------------
@@ -433,12 +474,14 @@ def _headline_index(doc, limit: int) -> int | None:
     thead = title.strip().lower()[:8] if tnorm else ""
     first_h1 = None
     lines = doc.lines
+    view = reader_lines(doc)
     for i in range(min(limit, len(lines))):
         line = lines[i]
-        if not line or len(line) > 400:
-            continue
+        if not line or len(line) > 400 or not view[i].strip():
+            continue  # blank, too long, or code
         hm = _HEADLINE_PREFIX.match(line)
-        if hm is not None and first_h1 is None and line.lstrip(" -*+").startswith("# "):
+        if hm is not None and first_h1 is None and line.lstrip(" -*+").startswith("# ") \
+                and getattr(doc.block_at(i), "kind", "") == "heading":
             first_h1 = i
         if tnorm and len(line) < 2 * len(tnorm) + 20 and thead in line.lower():
             ln = _norm(line[hm.end():] if hm else line)
@@ -528,14 +571,15 @@ def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], li
         start = 0
     cues: list[Cue] = []
     nonempty = paragraphs = 0
+    view = reader_lines(doc)
     for i in range(start, min(end, len(lines))):
-        line = lines[i]
+        line = view[i]  # the raw line's emphasis, link syntax and code blanked
         if not line.strip():
             continue
         nonempty += 1
         if nonempty > 16 or paragraphs >= 3:
             break
-        if line.count(" ") >= 25:
+        if lines[i].count(" ") >= 25:
             paragraphs += 1
         if i in captions:
             continue
@@ -584,7 +628,7 @@ def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], li
             continue
         if not ms or len(line) > 200 or _place(i, lines, captions, doc.layout) is not None:
             continue
-        if _BYLINE_RE.search(line):
+        if _BYLINE_RE.search(lines[i]):
             m = ms[0]
             got = _cue_date(m, ev)
             if got and (m.year is not None or m.named):
@@ -606,7 +650,7 @@ def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], li
     for i in sorted(by_line):
         if i >= end or i in captions or any(c.index == i for c in cues) or len(lines[i]) > 300:
             continue
-        line = lines[i]
+        line = view[i]
         for kw in _PUB_KW.finditer(line):
             if not kw.group("pub"):
                 continue
@@ -686,7 +730,7 @@ def _analyse(doc) -> Evidence:
         return ev
     ev.url = url_date(doc, _today())
     body = doc.body
-    ev.dates = find_dates(body) if _HAS_DIGIT.search(body) else []
+    ev.dates = find_dates("\n".join(reader_lines(doc))) if _HAS_DIGIT.search(body) else []
     lines = doc.lines
     layout = doc.layout
     captions = layout.captions
@@ -850,8 +894,13 @@ class DateUrlMismatch(_VerdictRule):
 
     Example:
 
-        source: https://example.com/world/2025/02/10/kremlin-call
+        source: https://www.example-news.org/local/2025/02/10/ferry-returns
         date: 2019-06-28    # the URL says 2025-02-10
+
+    Clean:
+
+        source: https://www.example-news.org/local/2025/02/10/ferry-returns
+        date: 2025-02-10
 
     Fix: take the date from the article's publication metadata
     (`article:published_time`, JSON-LD `datePublished`) or its dateline, and
@@ -884,9 +933,15 @@ class DateDatelineMismatch(_VerdictRule):
 
     Example:
 
-        date: 2025-02-11
-        ...
-        MOSCOW, Feb 10 (Reuters) - Russia's point man...
+        date: 2025-02-14
+        ---
+        KIELHAVEN, Feb 10 (Harbour Press) - The ferry resumed its crossings on Monday after a winter refit.
+
+    Clean:
+
+        date: 2025-02-10
+        ---
+        **KIELHAVEN, Feb 10 (Harbour Press)** - The ferry resumed its crossings on Monday after a winter refit.
 
     Fix: use the published date, not the updated one, and prefer the
     page's publication metadata over dates found in its text.
@@ -914,11 +969,19 @@ class DateFromWrongPlace(_VerdictRule):
 
     Example:
 
-        source: https://example.com/world/kremlin-call-2025-02-10
+        source: https://www.example-news.org/local/ferry-returns-2025-02-10
         date: 2019-06-28
-        ...
-        Trump and Putin at the G20 summit in Osaka, June 28, 2019. REUTERS/Kevin Lamarque
-        MOSCOW, Feb 10 (Reuters) - ...
+        ---
+        The old ferry at the pier in Kielhaven, June 28, 2019. HARBOUR PRESS/Anna Berg/File Photo
+        KIELHAVEN, Feb 10 (Harbour Press) - The ferry resumed its crossings on Monday after a winter refit.
+
+    Clean:
+
+        source: https://www.example-news.org/local/ferry-returns-2025-02-10
+        date: 2025-02-10
+        ---
+        The old ferry at the pier in Kielhaven, June 28, 2019. HARBOUR PRESS/Anna Berg/File Photo
+        KIELHAVEN, Feb 10 (Harbour Press) - The ferry resumed its crossings on Monday after a winter refit.
 
     Fix: never take a date from the page text without knowing where it
     stands; use the publication metadata or the dateline.
@@ -959,6 +1022,11 @@ class DateOutOfRange(Rule):
     Example:
 
         date: 2031-05-01
+        scraped_at: 2025-02-11
+
+    Clean:
+
+        date: 2025-02-10
         scraped_at: 2025-02-11
 
     Fix: take the publication date from the page's metadata; for archives
@@ -1009,7 +1077,10 @@ class DateImprecise(Rule):
     Example:
 
         date: 2019-01-01     # the page only said "2019"
-        date: 03/04/2025     # March 4 or April 3?
+
+    Clean:
+
+        date: 2019-06-28
 
     Fix: keep the full date the page gives, written as ISO 8601
     (`2025-03-04`); if the page has only a year, store only the year in a

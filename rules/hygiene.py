@@ -157,7 +157,7 @@ class GluedWords(Rule):
 
     Clean:
 
-        The HarbourLink card, a JavaScript app and `renderTideTable` all work offline.
+        The McDonald's kiosk, a JavaScript app and `renderTideTable` all work offline.
 
     Fix: re-extract with an extractor that separates block elements, or
     insert the missing space (review first: this rule does not fix).
@@ -242,6 +242,10 @@ class Mojibake(Rule):
     Example:
 
         The cafÃ© reopened on Monday, its ownerâ€™s third attempt.
+
+    Clean:
+
+        Le café a rouvert lundi, à la grande joie de tous.
 
     Fix: decode the page with its real charset, or repair the text with
     `ftfy.fix_text` and review the result.
@@ -464,6 +468,10 @@ class InvisibleCharacter(Rule):
 
         The harbour\u200b authority said ... (a zero-width space after "harbour")
 
+    Clean:
+
+        The harbour authority said the ferry would run on Sunday.
+
     Fix: remove the characters (`str.translate`), and re-decode the source
     when U+FFFD appears.
     """
@@ -512,6 +520,10 @@ class PlaceholderText(Rule):
     Example:
 
         Please verify you are a human. Access to this page has been denied.
+
+    Clean:
+
+        The ferry app was rewritten in JavaScript last year and now shows live departures.
 
     Fix: fetch the page again (with a real browser, or later), and drop the
     record until then.

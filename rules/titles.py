@@ -18,6 +18,7 @@ from typing import Iterator, NamedTuple
 
 from pydantic import Field
 
+from scrapelint.article import word_estimate
 from scrapelint.findings import Edit, Finding, Fix, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -290,6 +291,8 @@ def site_affix(title: str, host: str, configured: tuple[str, ...] = (),
     for sp in splits(title):
         if sp.prefix and words_of(sp.head):
             reason = name(sp.affix)
+            if reason == "a domain name" and host_names(sp.affix.strip())[0] != host_names(host)[0]:
+                continue  # `example.io: new release`: a domain as the subject, not the site's brand
             if reason:  # the shortest prefix that is the site's name
                 return SiteAffix(sp.head, (sp.affix.strip(),), 0, sp.end, reason)
     return None
@@ -386,22 +389,28 @@ class Candidate(NamedTuple):
     raw: str
 
 
-_LINK_ONLY = re.compile(r"^\s*!?\[[^\]]*\]\([^)]*\)\s*$")
+_HEADING_MARK = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?#{1,6}(?:\s+|$)|\s+#+\s*$")
 
 
 def headline_candidates(doc) -> list[Candidate]:
-    """Headings near the top of the body (a heading that is only a link is
-    the site's logo or a teaser, not this page's headline)."""
+    """Headings near the top of the body, as the Markdown parser sees them
+    (never a line of a code block or an HTML block); a heading that is only
+    a link is the site's logo or a teaser, not this page's headline."""
     out = []
-    limit = doc.file_line(_TOP_LINES)
-    for h in doc.headings:
-        if h.line > limit:
+    lines = doc.lines
+    for blk in doc.blocks:
+        if blk.start > _TOP_LINES:
             break
-        if not h.text or _LINK_ONLY.match(h.text):
+        if blk.kind != "heading" or not blk.text:
             continue
-        text = plain(h.text)
+        if blk.links and blk.link_density >= 0.9:
+            continue
+        raw = lines[blk.start]
+        # the text as written (code spans keep their content), without the heading's marks
+        text = plain(_HEADING_MARK.sub("", raw)) if blk.end == blk.start or raw.lstrip(" >").startswith("#") \
+            else plain(raw)
         if words_of(text):
-            out.append(Candidate(h.line, h.level, text, h.text))
+            out.append(Candidate(doc.file_line(blk.start), blk.level, text, raw))
             if len(out) >= _MAX_CANDIDATES:
                 break
     return out
@@ -426,9 +435,10 @@ class TitleSiteName(Rule):
     spells the source URL's domain (`Reuters` for reuters.com, `BBC` for
     bbc.co.uk, `Unsere Zeitung` for unsere-zeitung.at, initials such as
     `The New York Times` for nytimes.com), is itself a domain name
-    (`Salon.com`), or is a name configured in `site-names`.  A dash or a
-    colon inside the headline is left alone: only an affix that is the
-    site's name counts.
+    (`Salon.com`; as a prefix only the source's own domain: in
+    `docs.example: new release` the domain is the subject), or is a name
+    configured in `site-names`.  A dash or a colon inside the headline is
+    left alone: only an affix that is the site's name counts.
 
     Why it matters: the title came from the page's `<title>`, which sites
     brand; the article's headline does not carry the brand.  Deduplication,
@@ -437,8 +447,13 @@ class TitleSiteName(Rule):
 
     Example:
 
-        title: "Russia plays hardball on Ukraine peace discussions | Reuters"
-        source: https://www.reuters.com/world/europe/...
+        title: "Harbour ferry returns after a winter refit | Reuters"
+        source: https://www.reuters.com/world/europe/harbour-ferry-returns-2025-02-10/
+
+    Clean:
+
+        title: "docs.example: new harbour data"
+        source: https://blog.example-news.org/2025/02/10/harbour-data
 
     Fix: `scrapelint check --fix` removes the affix and its separator,
     keeping the value's quoting; nothing else in the file changes.
@@ -512,10 +527,12 @@ class TitleHeadlineMismatch(Rule):
     What it checks: the headings near the top of the body.  If one of them
     is the title (ignoring case, whitespace and Markdown), all is well.  A
     finding when the title is a heading plus something after or before a
-    separator (`Covid-19: <headline>`, `<headline> - Tipp mit Bild`), or
+    separator (`Verkehr: <headline>`, `<headline> - Tipp mit Foto`), or
     when the title occurs nowhere in the body while the body opens with a
-    headline of its own (`title: POLITICO` over `## Mark Meadows accused
-    ...`).  A title that differs from a heading only in punctuation (`...`
+    headline of its own (`title: Politics Daily` over `# Harbour master
+    accused ...`).  The body's headline is a heading the parser sees (not a
+    line of code or HTML) standing before the article's first paragraph: a
+    heading under that paragraph is a section heading, whatever its level.  A title that differs from a heading only in punctuation (`...`
     against `…`, straight against curly quotes) is reported as a note.
 
     Why it matters: the title was taken from `<title>`, `og:title` or the
@@ -524,9 +541,19 @@ class TitleHeadlineMismatch(Rule):
 
     Example:
 
-        title: "Covid-19: Lässt sich die Ausbreitung kontrollieren?"
+        title: "Verkehr: Wann fährt die neue Fähre?"
         ---
-        # Lässt sich die Ausbreitung kontrollieren?
+        # Wann fährt die neue Fähre?
+
+        Die Werft nennt noch keinen Termin für die erste Fahrt.
+
+    Clean:
+
+        title: "Harbour plans for the next decade"
+        ---
+        The harbour authority has published its plans, and this post walks through them one by one.
+
+        # Dredging the inner basin
 
     Fix: take the title from the article's headline (the heading the
     message names).  Rename the site-name case with TI001's `--fix`.
@@ -593,9 +620,7 @@ class TitleHeadlineMismatch(Rule):
         t_compact = compact(title)
         if len(t_compact) < 3:
             return
-        head = next((c for c in cands if c.level == 1), None)
-        if head is None and cands[0].level <= 2 and doc.body_index(cands[0].line) == _first_text_line(doc):
-            head = cands[0]
+        head = _body_headline(doc, cands)
         if head is None or len(words_of(head.text)) < self.options.min_headline_words:
             return
         h_compact = compact(head.text)
@@ -617,8 +642,8 @@ def _content_words(text: str) -> list[str]:
 
 def slug_affix(title: str, doc) -> tuple[Split, str] | None:
     """A short affix of the title that the URL's slug leaves out, while the
-    slug spells the rest: `Tomaten richtig schneiden - Tipp mit Bild` at
-    `/tipp/1918/Tomaten-richtig-schneiden.html`.  Suffixes after a bar or a
+    slug spells the rest: `Zwiebeln richtig schneiden - Tipp mit Foto` at
+    `/tipp/2041/Zwiebeln-richtig-schneiden.html`.  Suffixes after a bar or a
     dash, prefixes before a bar only (a kicker before a colon is often part
     of the headline, and slugs drop kickers); at most three words."""
     url = doc.url
@@ -650,11 +675,40 @@ def slug_affix(title: str, doc) -> tuple[Split, str] | None:
     return None
 
 
-def _first_text_line(doc) -> int:
-    for i, line in enumerate(doc.lines):
-        if line.strip():
-            return i
-    return -1
+def _body_headline(doc, cands: list[Candidate]) -> Candidate | None:
+    """The headline the body shows: a level-1 heading, or a level-1 or 2
+    heading that opens the body, standing before the article's first
+    paragraph.  A heading under the article's first paragraph is a section
+    heading, whatever its level: published posts open with text and use `#`
+    for their sections."""
+    start = _first_paragraph(doc)
+    if start is not None:
+        cands = [c for c in cands if doc.body_index(c.line) <= start]
+        if not cands:
+            return None
+    head = next((c for c in cands if c.level == 1), None)
+    if head is None and cands[0].level <= 2 and doc.blocks and doc.body_index(cands[0].line) == doc.blocks[0].start:
+        head = cands[0]
+    return head
+
+
+_SENTENCE = re.compile(r"\w[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*(?:\s|$)")
+_PARAGRAPH_WORDS = 12
+
+
+def _first_paragraph(doc) -> int | None:
+    """The first body line of the article's text: the first line of the
+    article core (`doc.layout.start`) or, if earlier, the first paragraph
+    block that reads as text (a dozen words or more with a sentence's
+    end, mostly not link text, not in a list)."""
+    start = doc.layout.start
+    for blk in doc.blocks:
+        if start is not None and blk.start >= start:
+            break
+        if blk.kind == "paragraph" and not blk.list_depth and blk.link_density < 0.5 \
+                and word_estimate(blk.text) >= _PARAGRAPH_WORDS and _SENTENCE.search(blk.text):
+            return blk.start
+    return start
 
 
 def _body_compact(doc) -> str:
@@ -694,6 +748,11 @@ class TitlePlaceholder(Rule):
     Example:
 
         title: "Just a moment..."
+        source: https://www.example.com/2025/02/10/story
+
+    Clean:
+
+        title: "Home care workers strike for a second day"
         source: https://www.example.com/2025/02/10/story
 
     Fix: re-fetch the page or take the headline from the body.
@@ -767,7 +826,13 @@ class DescriptionUnsupported(Rule):
 
     Example:
 
-        description: "We use cookies to improve your experience on our site."
+        description: "This site uses cookies so the ferry timetable remembers your stop."
+
+    Clean:
+
+        description: "The harbour ferry is back after a winter refit."
+        ---
+        The harbour ferry is back: after a winter refit it resumed its crossings on Friday.
 
     Fix: take the description from the article's standfirst or leave it
     empty; do not keep a truncated or borrowed one.

@@ -35,7 +35,11 @@ class SourceInvalid(Rule):
 
     Example:
 
-        source: /world/europe/kremlin-says-it-neither-confirms
+        source: /local/harbour/ferry-returns-after-refit
+
+    Clean:
+
+        source: https://www.example-news.org/local/harbour/ferry-returns-after-refit
 
     Fix: write the page's absolute URL, as the browser showed it.
     """
@@ -137,6 +141,10 @@ class TrackingParameters(Rule):
     Example:
 
         source: https://example.com/story?id=7&utm_source=newsletter&utm_medium=email
+
+    Clean:
+
+        source: https://example.com/story?id=7
 
     Fix: `scrapelint check --fix` drops the tracking parameters and keeps
     everything else of the URL as it was (other parameters, their order,
@@ -272,6 +280,10 @@ class SourceVariant(Rule):
     Example:
 
         source: https://www.example.com/amp/2025/02/10/story.html
+
+    Clean:
+
+        source: https://www.example.com/2025/02/10/story.html
 
     Fix: use the page's canonical URL (its `<link rel="canonical">`).
     """

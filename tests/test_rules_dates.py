@@ -301,3 +301,22 @@ PORTVILLE, March 14 (Reuters) - The ferry returned to service on Friday after a 
     findings = lint_text(text, select=["DT001", "DT002"])
     assert [(f.code, f.line) for f in findings] == [("DT001", 4)]
     assert "2025-03-14" in findings[0].message
+
+
+# -- the body read as Markdown ----------------------------------------------------
+
+
+def test_a_dateline_in_bold_or_linked_is_the_publication_line():
+    for lead in ("**KIELHAVEN, Oct. 6, 2015** –", "__KIELHAVEN, Oct. 6, 2015__ –",
+                 "[KIELHAVEN](https://example.org/kielhaven), Oct. 6, 2015 –"):
+        body = (f"[Home](https://example.org/) | [News](https://example.org/news/)\n\n"
+                f"{lead} Harbour Lines today opened a second ferry route with eight crossings a day.\n\n{PARA}\n")
+        assert dt_findings(article("2015-10-06", "https://www.example.org/news/second-route", body)) == []
+        wrong = dt_findings(article("2015-10-09", "https://www.example.org/news/second-route", body))
+        assert codes_at(wrong) == [("DT002", 4)] and "2015-10-06" in wrong[0].message, lead
+
+
+def test_dates_in_code_are_no_evidence():
+    body = (f"{PARA}\n\n```yaml\npublished: Oct. 1, 2014\n```\n\n"
+            "The config holds `released: 2014-10-01` as an example.\n")
+    assert dt_findings(article("2015-10-06", "https://www.example.org/news/config", body)) == []
