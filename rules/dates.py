@@ -35,6 +35,7 @@ from typing import Iterator, NamedTuple
 
 from pydantic import Field
 
+from scrapelint.article import visible
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -299,7 +300,7 @@ _DATELINE_RE = re.compile(
     r"^[\W_]*[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’\- ]{1,40}(?:\([A-Za-z .]{2,20}\))?,\s+"
     rf"(?P<date>(?:{_M})\s?\d\d?(?:st|nd|rd|th)?(?:,?\s+{_Y})?|\d\d?\.?\s+(?:de\s+)?(?:{_M})(?:\s+{_Y})?"
     rf"|\d\d?\.\d\d?\.{_Y})"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{1,30})\)\s*)?[-–—:]\s"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{1,30})\)\s*|/[A-Za-z][\w .&-]{1,30}/\s*)?(?:--|[-–—:])\s"
     # "(21. November 2022) Energieverbraucher erhalten ...": a paragraph led by its date
     rf"|^[\W_]*\((?P<date2>(?:{_M})\s?\d\d?(?:,?\s+{_Y})|\d\d?\.?\s+(?:de\s+)?(?:{_M})\s+{_Y}|\d\d?\.\d\d?\.{_Y})\)\s+\w",
 )
@@ -699,7 +700,8 @@ def _place(i: int, lines: list[str], captions, layout) -> str | None:
     if _BYLINE_ANY.search(line) or _BYLINE_RE.search(line) or _PUB_KW.search(line):
         return None  # a byline or publication line, whatever links it holds
     if ("](" in line and not line.lstrip().startswith("!")) or _LIST_ITEM.match(line):
-        if "](" in line or (i > 0 and _listing_link(lines[i - 1])):
+        # a teaser is mostly link text; a sentence with a link in it is the article's
+        if ("](" in line and _mostly_links(line)) or (i > 0 and _listing_link(lines[i - 1])):
             return "related-stories or listing block"
     j = i - 1
     while j >= 0 and not lines[j].strip():
@@ -707,6 +709,11 @@ def _place(i: int, lines: list[str], captions, layout) -> str | None:
     if j >= 0 and _listing_link(lines[j]):
         return "related-stories or listing block"
     return None
+
+
+def _mostly_links(line: str) -> bool:
+    text, link_chars, _ = visible(line)
+    return not text or link_chars >= 0.5 * len(text)
 
 
 def _listing_link(line: str) -> bool:

@@ -288,6 +288,9 @@ address article aside body button canvas center dd div dl dt fieldset figcaption
 h1 h2 h3 h4 h5 h6 head header html iframe input label li link main meta nav noscript ol optgroup option
 p script section select style table tbody td textarea tfoot th thead title tr ul
 """.split())
+# Elements that run or style a page and show no text: an author embeds them
+# on purpose at times (a chart's script), a converter leaves them often.
+_MACHINERY = frozenset("script style noscript".split())
 # Elements with no end tag, or whose end tag HTML lets the writer leave out.
 _NO_END = frozenset("""
 area base br col embed hr img input link meta param source track wbr
@@ -358,8 +361,9 @@ class HtmlRemnant(Rule):
     escaped twice (`&amp;nbsp;`, which a reader sees as `&nbsp;`); and, as
     notes, other character entities in the prose (`&#8217;`, `&nbsp;`:
     valid Markdown, but text read without a Markdown renderer shows them as
-    written) and phrasing tags with a template's attributes (`<span
-    class="x">`).  HTML an author writes on purpose passes: HTML blocks whose
+    written), phrasing tags with a template's attributes (`<span
+    class="x">`) and `<script>`, `<style>` or `<noscript>` in an HTML
+    block (page machinery, though an author may embed a chart's script).  HTML an author writes on purpose passes: HTML blocks whose
     tags balance (a table, a figure, an `<img>`, a `<blockquote>`), and
     balanced phrasing tags in a sentence (`<sup>`, `<br>`, `<kbd>`, `<a
     href>`, `<img>`).  Code spans and code blocks are never read; HTML
@@ -368,7 +372,8 @@ class HtmlRemnant(Rule):
     only entities are reported.
 
     Severity: a warning for page markup in prose, fragments and entities
-    escaped twice; a note for other entities and for template attributes.
+    escaped twice; a note for other entities, template attributes and
+    page machinery in an HTML block.
 
     Why it matters: a remnant shows the HTML was not fully converted; tags
     leak markup (and sometimes scripts) into the text, and an entity shows
@@ -421,6 +426,8 @@ class HtmlRemnant(Rule):
                     found[t.line] = (t.col, t.text, what, False)
                 elif t.in_prose and t.name in _STRUCTURAL:
                     found[t.line] = (t.col, t.text, f"the page-structure tag \"{text}\" inside a paragraph", False)
+                elif not t.in_prose and not t.closing and t.name in _MACHINERY and t.line not in found:
+                    found[t.line] = (t.col, t.text, f"the page-machinery tag \"{text}\" in an HTML block", True)
                 elif t.in_prose and not t.closing and _TEMPLATE_ATTR_RE.search(t.attrs) and t.line not in found:
                     found[t.line] = (t.col, t.text, f"the HTML tag \"{text}\" with a template's attributes", True)
         for i in sorted(found):

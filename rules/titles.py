@@ -723,7 +723,7 @@ def _body_compact(doc) -> str:
 _PLACEHOLDERS = frozenset(compact(t) for t in """
 home|homepage|home page|startseite|accueil|inicio|index|default
 untitled|untitled document|no title|new page|document|titel|title|ohne titel|sans titre|sin titulo
-sections|section|menu|menü|main menu|hauptmenü|navigation|main navigation|hauptnavigation|navigation und service
+sections|section|menu|menü|main menu|hauptmenü|navigation|main navigation|hauptnavigation
 skip to content|skip to main content|zum inhalt springen|search|suche|search results|suchergebnisse
 page not found|not found|404|404 not found|error 404|error|fehler|seite nicht gefunden|page introuvable
 just a moment|just a moment...|access denied|forbidden|403 forbidden|attention required|attention required! cloudflare

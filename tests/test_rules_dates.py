@@ -320,3 +320,21 @@ def test_dates_in_code_are_no_evidence():
     body = (f"{PARA}\n\n```yaml\npublished: Oct. 1, 2014\n```\n\n"
             "The config holds `released: 2014-10-01` as an example.\n")
     assert dt_findings(article("2015-10-06", "https://www.example.org/news/config", body)) == []
+
+
+def test_a_wire_service_dateline_is_the_publication_line():
+    body = ("KIELHAVEN, Oct. 6, 2015 /Harbour Wire/ -- Harbour Lines today opened a second ferry route "
+            f"with eight crossings a day.\n\n{PARA}\n")
+    wrong = dt_findings(article("2015-10-09", "https://www.example.org/news/second-route", body))
+    assert codes_at(wrong) == [("DT002", 4)] and "2015-10-06" in wrong[0].message
+
+
+def test_a_sentence_with_a_link_is_article_text_not_a_listing():
+    # the date stands in the article's own sentence, which holds a link
+    body = (f"{PARA}\n\nThe route, [announced on Oct. 6, 2015](https://example.org/plan), opens with "
+            "eight crossings a day and a night boat at weekends, the operator said.\n")
+    found = dt_findings(article("2015-10-06", "https://www.example.org/news/second-route", body))
+    assert found == []
+    teaser = f"{PARA}\n\n[Second ferry route opens, Oct. 6, 2015](https://example.org/news/route)\n"
+    found = dt_findings(article("2015-10-06", "https://www.example.org/news/second-route", teaser))
+    assert [f.code for f in found] == ["DT003"] and "listing" in found[0].message

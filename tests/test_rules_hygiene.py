@@ -126,6 +126,12 @@ def test_tx003_deliberate_html_passes():
     assert not lint_text(text, select=["TX003"], dedent=False)
 
 
+def test_tx003_page_machinery_in_an_html_block_is_a_note():
+    text = doc("The ferry left at nine.", "<script>track('ferry')</script>", "It came back at noon.")
+    findings = lint_text(text, select=["TX003"], dedent=False)
+    assert warned(findings, "TX003") == [] and noted(findings, "TX003") == [8]
+
+
 def test_tx003_html_block_fragment_is_reported():
     text = doc("The ferry left at nine.", "</div>", "It came back at noon.")
     assert warned(lint_text(text, select=["TX003"], dedent=False), "TX003") == [8]
