@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scrapelint.analysis import stopwords
+from scrapelint.article import word_estimate
 
 SENTENCE_END = frozenset(".!?。！？…\"”’'»)」』:;")
 NO_CASE_LONG = 30  # a line of an uncased script this long continues onto the next
@@ -86,7 +87,6 @@ class Furniture:
     language: str
     reference: float | None  # the document's stop-word density of long units
     core: tuple[int, int] | None  # first and last unit index of the core
-    blank: list[bool]  # body line is blank (or outside every unit and block)
 
     def zone(self, k: int) -> str:
         if self.core is None:
@@ -158,13 +158,16 @@ def _internal(target: str, host: str) -> bool:
 
 
 def _unit(block, start: int, end: int, kind: str, text: str, links, images, host: str, code: bool) -> Unit:
-    from scrapelint.article import word_estimate
-
-    link_chars = sum(len(x.text) for x in links)
-    img = sum(len(x.text) for x in images)
-    chars = max(0, len(text) - img) if img else len(text)
-    internal = sum(1 for x in links if _internal(x.target, host))
-    anchors = sum(1 for x in links if x.target.startswith("#"))
+    chars = len(text)
+    if images:
+        chars = max(0, chars - sum(len(x.text) for x in images))
+    link_chars = internal = anchors = 0
+    for x in links:  # most units have none
+        link_chars += len(x.text)
+        if x.target.startswith("#"):
+            anchors += 1
+        elif _internal(x.target, host):
+            internal += 1
     return Unit(start, end, kind, text, chars, word_estimate(text) if text else 0, len(links),
                 min(link_chars, chars) if chars else link_chars, internal, anchors,
                 block.list_depth > 0, kind == "table_row", block.group, bool(text) and text[-1] in SENTENCE_END,
@@ -313,9 +316,8 @@ def analyse(doc) -> Furniture:
     for k, u in enumerate(units):
         for i in range(u.start, u.end + 1):
             unit_of_line.setdefault(i, k)
-    blank = [not line.strip() for line in doc.lines]
     core = _core(units) or _core(units, near=True)
-    return Furniture(units, unit_of_line, stopwords.language_name(bit), ref, core, blank)
+    return Furniture(units, unit_of_line, stopwords.language_name(bit), ref, core)
 
 
 def of(doc) -> Furniture:

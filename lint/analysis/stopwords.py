@@ -46,17 +46,17 @@ def table() -> dict[str, int]:
     return masks
 
 
+# Punctuation read as a space: one C-level `translate` instead of a strip
+# per token (apostrophes and hyphens stay inside words: "don't", "e-mail").
+_SPACES = str.maketrans({c: " " for c in "\"“”‘«»„‚()[]{}<>.,;:!?¿¡…–—*_/\\|#`~=+^%&@$€£"})
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-cased whitespace tokens with their punctuation stripped."""
-    out = []
-    for tok in text.lower().split():
-        tok = tok.strip(PUNCTUATION)
-        if tok:
-            out.append(tok)
-    return out
+    """Lower-cased whitespace tokens with their punctuation dropped."""
+    return text.lower().translate(_SPACES).split()
 
 
-SAMPLE = 2000  # tokens enough to tell the language
+SAMPLE = 800  # tokens enough to tell the language
 
 
 def language_of(token_lists) -> int | None:
