@@ -1,12 +1,16 @@
 """scrapelint: a data-quality linter for scraped article metadata.
 
 Kept import-light on purpose: `scrapelint` runs as a pre-commit hook, where
-start-up time is most of what the user waits for.  The public names a plugin
-author needs are `hookimpl`, `Rule`, `RuleOptions`, `Severity`, `Finding` and
-`Document`; they are loaded on first use.
+start-up time is most of what the user waits for.  The public names are loaded
+on first use: the Python API (`lint_text`, `lint_record`, `lint_paths`,
+`fix_text`, `list_rules`, `Linter`; see `scrapelint.api`) and what a plugin
+author needs (`hookimpl`, `Rule`, `RuleOptions`, `Severity`, `Finding`,
+`Document`).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -19,9 +23,28 @@ _LAZY = {
     "Fix": "scrapelint.findings",
     "Edit": "scrapelint.findings",
     "Document": "scrapelint.document",
+    "lint_text": "scrapelint.api",
+    "lint_record": "scrapelint.api",
+    "lint_paths": "scrapelint.api",
+    "fix_text": "scrapelint.api",
+    "list_rules": "scrapelint.api",
+    "Linter": "scrapelint.api",
+    "RuleInfo": "scrapelint.api",
+    "RuleError": "scrapelint.api",
+    "ConfigError": "scrapelint.config",
+    "DocResult": "scrapelint.results",
 }
 
 __all__ = ["__version__", *_LAZY]
+
+if TYPE_CHECKING:  # what type checkers and IDEs see of the lazy names
+    from scrapelint.api import Linter, RuleError, RuleInfo, fix_text, lint_paths, lint_record, lint_text, list_rules
+    from scrapelint.config import ConfigError
+    from scrapelint.document import Document
+    from scrapelint.findings import Edit, Finding, Fix, Severity
+    from scrapelint.plugin import hookimpl
+    from scrapelint.results import DocResult
+    from scrapelint.rule import Rule, RuleOptions
 
 
 def __getattr__(name: str):

@@ -72,11 +72,11 @@ class Finding:
     end_column: int | None = None
     fix: Fix | None = None
     record: str | None = None  # dataset record id, for JSONL/Parquet input
-    suppressed: bool = False
-    extra: dict = field(default_factory=dict)
+    suppressed: bool = field(default=False, repr=False)
+    extra: dict = field(default_factory=dict, repr=False)  # fingerprint, fix edits' positions: for reporters
     # the numbers behind the message, for reports that chart them
     # (DT001-DT003: {"days": ...}; WC001: {"stated", "counted", "error_percent"})
-    data: dict | None = None
+    data: dict | None = field(default=None, repr=False)
 
     @property
     def family(self) -> str:

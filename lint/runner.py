@@ -20,7 +20,7 @@ import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from scrapelint import timings
 from scrapelint.config import Config
@@ -238,23 +238,26 @@ def reader_for(path: Path) -> Reader:
     return detect_format(path, _READERS)
 
 
-def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[str]) -> tuple[DocResult, Document]:
-    """A Markdown file's result (after the fix loop with --fix or --diff) and
-    the document as last linted, for the dataset rules."""
-    from scrapelint.fixes import apply_edits, select_edits, unified_diff, write_atomic
-    from scrapelint.readers import load_markdown
+class FixOutcome(NamedTuple):
+    text: str  # the text with the fixes applied
+    doc: Document  # the document as last linted
+    findings: list[Finding]  # the findings on it
+    fixed: int  # fixes applied
+    errors: list[str]
+
+
+def fix_document(linter: Linter, doc: Document, findings: list[Finding], ignored: set[str] | None) -> FixOutcome:
+    """The fix loop: apply the findings' fixes (safe ones, and unsafe ones
+    with `unsafe_fixes`), lint the new text, repeat while fixes unlock others
+    (at most 10 rounds)."""
+    from scrapelint.fixes import apply_edits, select_edits
     from scrapelint.readers.markdown import parse_markdown_text
 
-    doc = _timed(READ_LABEL, load_markdown, path, display, linter.read_settings)
-    findings, errors = linter.lint(doc, ignored)
-    options = linter.options
-    if not (options.fix or options.diff) or doc.text is None:
-        return DocResult(display, findings, errors=errors), doc
-    original = text = doc.text
-    first_findings = findings
+    text = doc.text or ""
     fixed = 0
-    for _ in range(10):  # fixes may unlock others; stop when stable
-        accepted, edits = select_edits(findings, options.unsafe_fixes)
+    errors: list[str] = []
+    for _ in range(10):
+        accepted, edits = select_edits(findings, linter.options.unsafe_fixes)
         if not edits:
             break
         new_text = apply_edits(text, edits)
@@ -262,10 +265,28 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
             break
         fixed += len(accepted)
         text = new_text
-        doc = parse_markdown_text(text, display, linter.read_settings.field_map, bom=doc.bom,
+        doc = parse_markdown_text(text, doc.path, linter.read_settings.field_map, bom=doc.bom,
                                   limits=linter.read_settings.limits)
         findings, more = linter.lint(doc, ignored)
         errors += more
+    return FixOutcome(text, doc, findings, fixed, errors)
+
+
+def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[str]) -> tuple[DocResult, Document]:
+    """A Markdown file's result (after the fix loop with --fix or --diff) and
+    the document as last linted, for the dataset rules."""
+    from scrapelint.fixes import unified_diff, write_atomic
+    from scrapelint.readers import load_markdown
+
+    doc = _timed(READ_LABEL, load_markdown, path, display, linter.read_settings)
+    findings, errors = linter.lint(doc, ignored)
+    options = linter.options
+    if not (options.fix or options.diff) or doc.text is None:
+        return DocResult(display, findings, errors=errors), doc
+    original = doc.text
+    first_findings = findings
+    text, doc, findings, fixed, more = fix_document(linter, doc, findings, ignored)
+    errors += more
     if text == original:
         return DocResult(display, findings, errors=errors), doc
     if options.diff:
