@@ -83,9 +83,7 @@ class Linter:
                 key = ".".join(str(p) for p in err["loc"])
                 raise ConfigError(f"{where}: invalid value for `rules.{cls.code}.{key}`: {err['msg']}") from None
             rule = cls(opts, severities.get(cls.code))
-            setup = getattr(rule, "setup", None)
-            if setup is not None:
-                setup(config)
+            rule.setup(config)
             self.rules.append(rule)
         self.unreadable_rules = [r for r in self.rules if r.checks_unreadable]
         self.dataset_rules = [r for r in self.rules if isinstance(r, DatasetRule)]

@@ -9,12 +9,15 @@ Fix).  `check(doc)` yields Findings; `self.finding(...)` builds one.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Hashable, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Hashable, Iterable, Iterator, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from scrapelint.document import Document
 from scrapelint.findings import MESSAGE_LIMIT, Finding, Fix, Severity, clip
+
+if TYPE_CHECKING:
+    from scrapelint.config import Config
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -79,6 +82,13 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     # -- checking ---------------------------------------------------------------
+
+    def setup(self, config: Config) -> None:
+        """Called once by the engine after the rule is made, with the run's
+        configuration (`config.settings`, `config.root`, `config.describe()`),
+        for a rule that prepares from more than its options (FM003 loads the
+        `schema` the configuration names).  Raise `ConfigError` for a bad
+        setting.  The default does nothing."""
 
     def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -10,7 +10,6 @@ and cached per (title, host), so a document pays for them once.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -18,8 +17,9 @@ from typing import Iterator, NamedTuple
 
 from pydantic import Field
 
+from scrapelint.analysis.frontmatter import value_edit
 from scrapelint.article import word_estimate
-from scrapelint.findings import Edit, Finding, Fix, Severity
+from scrapelint.findings import Finding, Fix, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 
@@ -295,84 +295,6 @@ def site_affix(title: str, host: str, configured: tuple[str, ...] = (),
                 continue  # `example.io: new release`: a domain as the subject, not the site's brand
             if reason:  # the shortest prefix that is the site's name
                 return SiteAffix(sp.head, (sp.affix.strip(),), 0, sp.end, reason)
-    return None
-
-
-# -- editing a front-matter value ------------------------------------------------
-
-
-def _loads_scalar(raw: str, fmt: str):
-    if fmt == "yaml":
-        import yaml
-
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            return yaml.load("k: " + raw, Loader=loader)["k"]  # noqa: S506 - a safe loader
-        except Exception:
-            return _FAIL
-    if fmt == "toml":
-        try:
-            import tomllib
-        except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-            import tomli as tomllib  # type: ignore[no-redef]
-        try:
-            return tomllib.loads("k = " + raw)["k"]
-        except Exception:
-            return _FAIL
-    return _FAIL
-
-
-_FAIL = object()
-
-
-def value_edit(doc, key: str, new_value: str, cut: tuple[int, int] | None = None) -> Edit | None:
-    """An edit that makes `key`'s value `new_value`, touching as little of
-    the value as written as it can: only `cut` (offsets into the value) when
-    the value is written without escapes, else the whole value re-quoted in
-    the same style.  None when no edit is known to give exactly `new_value`."""
-    span = doc.value_span(key)
-    if span is None or doc.meta_format not in ("yaml", "toml"):
-        return None
-    s, e = span
-    raw = doc.text[s:e]
-    old = doc.meta.get(key)
-    if not isinstance(old, str):
-        return None
-    fmt = doc.meta_format
-    # TOML's value span can run into a trailing comment: keep to the string.
-    if fmt == "toml" and raw[:1] in "\"'":
-        q = raw[0] * 3 if raw.startswith(raw[0] * 3) else raw[0]
-        close = raw.find(q, len(q))
-        while q == '"' and close > 0 and raw[close - 1] == "\\":
-            close = raw.find(q, close + 1)
-        if close < 0:
-            return None
-        raw = raw[: close + len(q)]
-        e = s + len(raw)
-    candidates: list[Edit] = []
-    if cut is not None:
-        inner_off = None
-        if raw == old:  # plain scalar
-            inner_off = 0
-        elif raw[:1] in "\"'" and raw[1:-1] == old and len(raw) == len(old) + 2:
-            inner_off = 1
-        if inner_off is not None:
-            edit = Edit(s + inner_off + cut[0], s + inner_off + cut[1], "")
-            removed = old[cut[0]:cut[1]]
-            if inner_off == 1 and raw[0] not in removed and "\\" not in raw and fmt == "yaml":
-                return edit  # a quoted value without escapes stays the same string minus the cut
-            candidates.append(edit)
-    quote = raw[:1]
-    if quote == "'":
-        if fmt == "yaml":
-            candidates.append(Edit(s, e, "'" + new_value.replace("'", "''") + "'"))
-        elif "'" not in new_value and "\n" not in new_value:
-            candidates.append(Edit(s, e, "'" + new_value + "'"))
-    candidates.append(Edit(s, e, json.dumps(new_value, ensure_ascii=False)))
-    for edit in candidates:
-        new_raw = raw[: edit.start - s] + edit.replacement + raw[edit.end - s:]
-        if _loads_scalar(new_raw, fmt) == new_value:
-            return edit
     return None
 
 

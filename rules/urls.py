@@ -11,7 +11,7 @@ from pydantic import Field
 from scrapelint.findings import Finding, Fix, Severity, quote
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
-from scrapelint.rules.titles import value_edit
+from scrapelint.analysis.frontmatter import loads_scalar, value_edit
 
 
 def _source(doc) -> tuple[str | None, object]:
@@ -201,7 +201,6 @@ def _query_edit(doc, key: str, url: str, start: int, end: int, new_query: str):
     """An edit replacing `url[start:end]` (the query) with `new_query` inside
     the value as written, if the value is written without escapes."""
     from scrapelint.findings import Edit
-    from scrapelint.rules.titles import _loads_scalar
 
     span = doc.value_span(key)
     if span is None:
@@ -217,7 +216,7 @@ def _query_edit(doc, key: str, url: str, start: int, end: int, new_query: str):
     edit = Edit(s + off + start, s + off + end, new_query)
     new_raw = raw[: off + start] + new_query + raw[off + end:]
     expected = url[:start] + new_query + url[end:]
-    return edit if _loads_scalar(new_raw, doc.meta_format) == expected else None
+    return edit if loads_scalar(new_raw, doc.meta_format) == expected else None
 
 
 _AMP_PATH = re.compile(r"(?:^|/)(?:amp|amp\.html)(?:/|$)|\.amp(?:\.html?)?$|/amp-", re.IGNORECASE)
