@@ -23,6 +23,11 @@ SHARED = Path(os.environ.get("SCRAPELINT_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "seeds" / "reuters-2025-02-10.md"
 CORPUS = SHARED / "corpus"
 
+def pytest_addoption(parser):
+    parser.addoption("--update-cases", action="store_true",
+                     help="rewrite the findings and fixes of tests/rule_cases/*.yml from what the rules report now")
+
+
 needs_shared = pytest.mark.skipif(not SEED.is_file(), reason="../shared is not present")
 
 
