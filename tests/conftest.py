@@ -25,7 +25,7 @@ CORPUS = SHARED / "corpus"
 
 def pytest_addoption(parser):
     parser.addoption("--update-cases", action="store_true",
-                     help="rewrite the findings and fixes of tests/rule_cases/*.yml from what the rules report now")
+                     help="rewrite tests/rule_cases/*.yml and tests/snapshots/ from what scrapelint reports now")
 
 
 needs_shared = pytest.mark.skipif(not SEED.is_file(), reason="../shared is not present")

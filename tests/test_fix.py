@@ -84,7 +84,9 @@ def test_mode_is_kept_and_symlinks_stay_links(folder, capsys):
 def test_no_final_newline_diff_applies(folder, capsys):
     text = ARTICLE.rstrip("\n")
     diff = unified_diff("a.md", text, FIXED.rstrip("\n"))
-    assert diff.endswith("\\ No newline at end of file\n") or "\\ No newline" not in diff
+    assert "\\ No newline" not in diff  # the hunks end before the last line
+    at_end = unified_diff("b.md", "one\ntwo", "one\n2")
+    assert at_end.endswith("-two\n\\ No newline at end of file\n+2\n\\ No newline at end of file\n")
     path = folder / "a.md"
     path.write_text(text)
     run(capsys, "check", "a.md", "--fix", "--select", "TI,UR,WC")
