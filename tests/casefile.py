@@ -1,7 +1,8 @@
 """Rule case files (`tests/rule_cases/CODE.yml`), after sqlfluff's YAML rule
 cases: each case is a Markdown `text`, a dataset `record` (with `fields`),
 or `files` (name -> text) linted as a folder (for dataset rules, and for
-configuration files); an optional `config`, and what the rule
+configuration files); for SL002, `crash: CODE` makes that rule raise;
+an optional `config`, and what the rule
 must report on it with only that rule selected: every finding's line,
 severity and exact message, and the text after `--fix` when it changes.
 A case with no findings is a passing case.

@@ -13,8 +13,17 @@ from scrapelint.rule import get_registry
 CASES = all_cases()
 
 
+def crash(doc):
+    raise RuntimeError("a rule that fails on purpose")
+
+
 def found(rule: str, case: dict, tmp_path, monkeypatch) -> list[dict]:
     config = case.get("config")
+    select = [rule]
+    if "crash" in case:  # SL002's input: another rule that raises on the document
+        broken = get_registry().lookup(case["crash"])
+        monkeypatch.setattr(broken, "check", lambda self, doc: crash(doc))
+        select.append(broken.code)
     if "files" in case:  # a dataset rule, or a configuration file: a folder, linted as `scrapelint check .`
         monkeypatch.chdir(tmp_path)
         for name, text in case["files"].items():
@@ -23,9 +32,9 @@ def found(rule: str, case: dict, tmp_path, monkeypatch) -> list[dict]:
         return [{"path": f.path, "line": f.line, "severity": str(f.severity), "message": f.message}
                 for f in findings]
     if "record" in case:
-        findings = scrapelint.lint_record(case["record"], fields=case.get("fields"), select=[rule], config=config)
+        findings = scrapelint.lint_record(case["record"], fields=case.get("fields"), select=select, config=config)
     else:
-        findings = scrapelint.lint_text(case["text"], select=[rule], config=config)
+        findings = scrapelint.lint_text(case["text"], select=select, config=config)
     return [{"line": f.line, "severity": str(f.severity), "message": f.message} for f in findings]
 
 
