@@ -167,6 +167,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter_class = _reporter_class(args.format)
         if reporter_class.context_lines:
             options = dataclasses.replace(options, context_lines=reporter_class.context_lines)
+        options = dataclasses.replace(options, fingerprints=bool(
+            getattr(reporter_class, "uses_fingerprints", True) or args.baseline or args.write_baseline))
         run = Run(args.paths, options, config_file=args.config, stdin_filename=args.stdin_filename,
                   stdin_format=args.stdin_format, extend_include=args.extend_include, jobs=args.jobs,
                   baseline_file=args.baseline, record_baseline=bool(args.write_baseline), max_share=args.max_share)

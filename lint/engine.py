@@ -42,6 +42,7 @@ class RunOptions:
     # the real folders a run may read and fix; links out of them are not followed
     roots: tuple[str, ...] = ()
     follow_outside_links: bool = False
+    fingerprints: bool = True  # False when neither the format nor a baseline uses them
 
 
 class Linter:
@@ -77,7 +78,7 @@ class Linter:
         self.rules: list[Rule] = []
         for cls in classes:
             try:
-                opts = cls.Options.model_validate(rule_options.get(cls.code, {}))
+                opts = cls.Options.from_config(rule_options.get(cls.code, {}))
             except ValidationError as exc:
                 err = exc.errors()[0]
                 key = ".".join(str(p) for p in err["loc"])
@@ -96,10 +97,10 @@ class Linter:
         self.read_settings = ReadSettings(max_file_size=s.max_file_size, field_map=dict(s.fields),
                                           limits=Limits(s.max_yaml_nodes, s.max_nesting_depth))
 
-        import pathspec
-
         self.per_file_ignores = []
         for pattern, selectors in s.per_file_ignores.items():
+            import pathspec  # only when there are per-file ignores: a one-file run does not pay for it
+
             try:
                 codes = {r.code for sel in selectors for r in registry.resolve(sel)}
             except RegistryError as exc:
@@ -168,7 +169,7 @@ class Linter:
         findings.extend(failed)
         findings.sort(key=Finding.sort_key)
         if findings:
-            annotate(doc, findings, self.options.context_lines)
+            annotate(doc, findings, self.options.context_lines, self.options.fingerprints)
             for f in findings:
                 if "field" not in f.extra:
                     f.extra["field"] = field_of(doc, f)
@@ -224,14 +225,15 @@ def _line_text(doc: Document, line: int) -> str:
     return text[start:] if end < 0 else text[start:end]
 
 
-def annotate(doc: Document, findings: list[Finding], context_lines: int = 0) -> None:
+def annotate(doc: Document, findings: list[Finding], context_lines: int = 0, fingerprints: bool = True) -> None:
     """Add what reporters need and cannot compute without the document.
 
     A fingerprint: a line-independent identity for each finding (rule, file,
     record and the text of its line, not its number), so it survives edits
     elsewhere in the file; SARIF's partialFingerprints and baselines use it.
     The line and column of each fix edit, for JSON and SARIF.  With
-    `context_lines`, the finding's lines and that many around them."""
+    `context_lines`, the finding's lines and that many around them.  Without
+    `fingerprints` (a text or GitHub report, no baseline) no fingerprint."""
     if context_lines > 0 and not doc.unreadable:
         for f in findings:
             context = source_context(doc, f, context_lines)
@@ -242,6 +244,8 @@ def annotate(doc: Document, findings: list[Finding], context_lines: int = 0) -> 
             if f.fix is not None:
                 f.extra["edits"] = [{"start": _position(doc.text, e.start), "end": _position(doc.text, e.end),
                                      "content": e.replacement} for e in f.fix.edits]
+    if not fingerprints:
+        return
     seen: dict[str, int] = {}
     contexts: dict[int, str] = {}  # several rules often report the same line
     for f in findings:

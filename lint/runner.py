@@ -18,7 +18,6 @@ from collections import Counter
 import os
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -488,7 +487,8 @@ def iter_results(units: Iterator[tuple], configs: list[Config], options: RunOpti
             yield from process_unit(unit)
         return
 
-    import multiprocessing
+    import multiprocessing  # here, not at import: a one-file run never starts a pool
+    from concurrent.futures import ProcessPoolExecutor
     from collections import deque
     from itertools import chain
 

@@ -33,6 +33,9 @@ class ReportContext:
 
 class Reporter:
     context_lines = 0  # > 0: the engine attaches each finding's lines and this many either side
+    # Whether the format prints each finding's fingerprint; when neither it
+    # nor a baseline needs them, the workers do not compute them.
+    uses_fingerprints = True
 
     def __init__(self, stream: IO[str], context: ReportContext) -> None:
         self.stream = stream

@@ -21,6 +21,7 @@ def _escape_property(s: str) -> str:
 
 
 class GithubReporter(Reporter):
+    uses_fingerprints = False
     def document(self, result) -> None:
         for f in result.findings:
             props = [f"file={_escape_property(f.path)}"]

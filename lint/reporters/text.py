@@ -33,6 +33,8 @@ def printable(text: str) -> str:
 
 
 class TextReporter(Reporter):
+    uses_fingerprints = False
+
     def start(self) -> None:
         self.shown: Counter = Counter()  # record findings printed, per rule
         self.hidden: Counter = Counter()  # and left out by --max-examples
