@@ -376,6 +376,15 @@ def _process_unit(unit: tuple) -> list[DocResult]:
         ignored = linter.ignored_codes(path_str)
         for doc in _timed_iter(READ_LABEL, iter(read_jsonl_lines(lines, display, linter.read_settings))):
             results.append(_lint_one(linter, doc, display, ignored))
+    elif kind == "rows":  # Parquet rows decoded by the main process
+        from scrapelint.readers.records import record_document
+
+        _, display, key, path_str, first, rows = unit
+        linter = _LINTERS[key]
+        ignored = linter.ignored_codes(path_str)
+        docs = (record_document(row, display, None, index, linter.read_settings) for index, row in enumerate(rows, first))
+        for doc in _timed_iter(READ_LABEL, docs):
+            results.append(_lint_one(linter, doc, display, ignored))
     elif kind == "unreadable":  # a dataset stream that broke off, a special file, a broken link
         _, display, key, line, message = unit
         linter = _LINTERS[key]
@@ -417,11 +426,11 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
             yield ("unreadable", target.display, target.config_key, None, target.problem)
             continue
         reader = reader_for(target.path)
-        if reader.name == "jsonl":
+        if reader.name in ("jsonl", "parquet"):
             if batch:
                 yield ("files", batch)
                 batch = []
-            yield from _jsonl_units(target)
+            yield from _jsonl_units(target) if reader.name == "jsonl" else _parquet_units(target)
             continue
         batch.append((str(target.path), target.display, target.config_key))
         if len(batch) >= FILES_PER_UNIT:
@@ -441,6 +450,25 @@ def _jsonl_units(target) -> Iterator[tuple]:
         return
     with stream:
         yield from _record_units(lambda: stream, target.display, target.config_key, str(target.path))
+
+
+def _parquet_units(target) -> Iterator[tuple]:
+    """Rows of a Parquet file in chunks, decoded here and linted on every
+    core.  Not a row group per worker: a shard is often one row group, and a
+    unit must stay small for memory to stay flat."""
+    try:
+        from scrapelint.readers import parquet_batches
+        import pyarrow  # noqa: F401
+    except ModuleNotFoundError:
+        yield ("files", [(str(target.path), target.display, target.config_key)])  # the reader says what is missing
+        return
+    index = 1
+    try:
+        for rows in parquet_batches(target.path, RECORDS_PER_UNIT):
+            yield ("rows", target.display, target.config_key, str(target.path), index, rows)
+            index += len(rows)
+    except Exception as exc:  # pyarrow raises many types for a broken file
+        yield ("unreadable", target.display, target.config_key, None, f"not a readable Parquet file: {exc}")
 
 
 def _record_units(open_stream: Callable, display: str, key: int, path_str: str) -> Iterator[tuple]:

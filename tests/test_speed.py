@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import lint_text, run
-from scrapelint import engine
+from scrapelint import engine, runner
 from scrapelint.rule import get_registry
 
 ARTICLE = """---
@@ -54,3 +56,41 @@ def test_default_options_equal_validated_defaults():
     # rules given no options get them unvalidated (model_construct): the same values
     for rule in get_registry():
         assert rule.Options.from_config({}) == rule.Options.model_validate({}), rule.code
+
+
+def test_one_parquet_file_is_spread_over_the_workers(folder, capsys):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from scrapelint.discovery import Target
+
+    rows = [{"id": f"r{i}", "title": "Ferry returns", "url": "https://example.org/2025/03/14/ferry",
+             "date": "2025-03-14", "word_count": 5 if i % 2 else 50, "text": "The ferry is back today."}
+            for i in range(2 * runner.RECORDS_PER_UNIT + 7)]
+    pq.write_table(pa.Table.from_pylist(rows), folder / "shard.parquet")  # one row group
+    runner._READERS.update(runner.reader_table())
+    units = list(runner.make_units([Target(folder / "shard.parquet", "shard.parquet", 0)], None))
+    assert [u[0] for u in units] == ["rows"] * 3 and [u[4] for u in units] == [1, 257, 513]
+    _, one, _ = run(capsys, "check", "shard.parquet", "--jobs", "1", "--format", "json")
+    _, two, _ = run(capsys, "check", "shard.parquet", "--jobs", "2", "--format", "json")
+    assert one == two
+    report = json.loads(one)
+    assert report["summary"]["documents"] == len(rows)
+    assert [f["record"] for f in report["findings"] if f["code"] == "WC001"] == [f"r{i}" for i in range(0, len(rows), 2)]
+
+
+@pytest.mark.parametrize("line, problem", [
+    (b'{"id": "a", "value": NaN, "text": "x"}', None),  # json reads NaN; orjson does not
+    (b'{"id": "a", "n": 123456789012345678901234567890, "text": "x"}', None),  # beyond 64 bits
+    ('{"id": "a", "text": "x"}'.encode("utf-16"), None),  # json detects UTF-16
+    (b'{"id": "a", "text": "\\ud800"}', None),  # a lone surrogate
+    (b'{"id": "a", "text": }', "is not valid JSON: Expecting value at column 21"),
+])
+def test_jsonl_lines_read_as_json_reads_them(line, problem):
+    from scrapelint.readers import ReadSettings, read_jsonl_lines
+
+    (doc,) = read_jsonl_lines([(1, line)], "d.jsonl", ReadSettings())
+    if problem is None:
+        assert doc.unreadable is None and doc.record == "a"
+    else:
+        assert problem in doc.unreadable

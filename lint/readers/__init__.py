@@ -112,24 +112,38 @@ def read_jsonl(path: Path, display: str, settings: ReadSettings) -> Iterator[Doc
             yield Document(display, unreadable=str(exc))
 
 
+PARQUET_NEEDS_PYARROW = "reading Parquet needs pyarrow: pip install 'scrapelint[parquet]'"
+
+
+def parquet_batches(path: Path, batch_size: int = 1024) -> Iterator[list[dict]]:
+    """The rows of a Parquet file, batch by batch, plain days of timestamp
+    columns as dates.  Raises what pyarrow raises for a broken file (and
+    ModuleNotFoundError without pyarrow)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    stamps = [f.name for f in parquet.schema_arrow if pa.types.is_timestamp(f.type)]
+    for batch in parquet.iter_batches(batch_size=batch_size):
+        rows = batch.to_pylist()
+        for row in rows:
+            for name in stamps:
+                row[name] = _day_if_midnight(row[name])
+        yield rows
+
+
 def read_parquet(path: Path, display: str, settings: ReadSettings) -> Iterator[Document]:
     """Rows streamed batch by batch with pyarrow (an optional dependency)."""
     try:
-        import pyarrow.parquet as pq
+        import pyarrow  # noqa: F401
     except ModuleNotFoundError:
-        yield Document(display, unreadable="reading Parquet needs pyarrow: pip install 'scrapelint[parquet]'")
+        yield Document(display, unreadable=PARQUET_NEEDS_PYARROW)
         return
     try:
-        import pyarrow as pa
-
-        parquet = pq.ParquetFile(path)
-        stamps = [f.name for f in parquet.schema_arrow if pa.types.is_timestamp(f.type)]
         index = 0
-        for batch in parquet.iter_batches(batch_size=1024):
-            for row in batch.to_pylist():
+        for rows in parquet_batches(path):
+            for row in rows:
                 index += 1
-                for name in stamps:
-                    row[name] = _day_if_midnight(row[name])
                 yield record_document(row, display, None, index, settings)
     except Exception as exc:  # pyarrow raises many types for a broken file
         yield Document(display, unreadable=f"not a readable Parquet file: {exc}")
