@@ -15,11 +15,13 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from scrapelint.config import Config
 from scrapelint.safeload import Unreadable, describe_os_error, file_kind, read_bounded
+
+if TYPE_CHECKING:  # imported where a walk needs it: a run on named files never walks
+    import pathspec
 
 GITIGNORE_MAX_SIZE = 1024 * 1024
 
@@ -97,6 +99,8 @@ def walk(root: Path, config: Config, config_key: int, roots: tuple[str, ...] | N
     Paths are joined as strings from one absolute root, and the kind of each
     entry comes from `scandir` for free: resolving or stat-ing each of
     thousands of files costs more than linting them."""
+    import pathspec
+
     settings = config.settings
     include = [*settings.include, *settings.extend_include]
     exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude) if settings.exclude else None
@@ -178,6 +182,8 @@ def walk(root: Path, config: Config, config_key: int, roots: tuple[str, ...] | N
 def read_gitignore(path: Path) -> pathspec.PathSpec:
     """A .gitignore's patterns; a line git would not read as a pattern (a
     lone backslash) is skipped, as git skips it, instead of failing the walk."""
+    import pathspec
+
     try:
         lines = read_bounded(path, GITIGNORE_MAX_SIZE).decode("utf-8", errors="replace").splitlines()
     except Unreadable:
@@ -189,6 +195,8 @@ def read_gitignore(path: Path) -> pathspec.PathSpec:
 
 
 def _valid_pattern(line: str) -> bool:
+    import pathspec
+
     try:
         pathspec.GitIgnoreSpec.from_lines([line])
     except ValueError:
