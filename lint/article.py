@@ -23,6 +23,7 @@ into a file line.  The phrase lists are data files in `scrapelint.rules`
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,8 +90,17 @@ def load_entries(name: str) -> tuple[Entry, ...]:
 # headings, table pipes, emphasis, an opening link bracket.
 # One character per repetition: nested quantifiers ((a+)*, (**|*)*) backtrack
 # exponentially on a line of 60 dashes or asterisks.
-LEAD = r"^[ \t]*(?:(?:[-*+>|#]|\d{1,3}[.)])[ \t]*)*(?:[*_\[(]|\\\[)*[ \t]*"
-TRAIL = r"[ \t]*(?:[*_]|\\?\])*(?:\([^)\s]*(?:\s+\"[^\"]*\")?\))?[ \t:.!|*_…\u2026]*\r?$"
+# Possessive where two neighbouring loops accept the same characters (`*`,
+# `_`, spaces and tabs): on a line of asterisks or tabs the backtracking
+# between them was cubic (a 1 MB page of such lines took minutes).  No list
+# entry starts with a space or a character the emphasis openers take, so
+# giving nothing back changes no match.  Python 3.10 has no possessive
+# quantifiers and keeps the old patterns (the per-document time budget
+# bounds them there).
+_P = "+" if sys.version_info >= (3, 11) else ""
+LEAD = r"^[ \t]*" + _P + r"(?:(?:[-*+>|#]|\d{1,3}[.)])[ \t]*" + _P + r")*(?:[*_\[(]|\\\[)*" + _P + r"[ \t]*"
+TRAIL = (r"[ \t]*" + _P + r"(?:[*_]|\\?\])*" + _P
+         + r"(?:\([^)\s]*(?:\s+\"[^\"]*\")?\))?[ \t:.!|*_…\u2026]*\r?$")
 
 
 def _wrap(alt: str, mode: str, flags: int) -> re.Pattern:

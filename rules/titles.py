@@ -90,7 +90,9 @@ def words_of(text: str) -> list[str]:
 
 # A separator between a headline and an affix: a bar, dash, bullet or guillemet
 # with a space on each side, a colon followed by a space, or a bare `|`.
-_SEP = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022\u22c6\u2605\u00bb\u203a~/\\]+\s+|\s*:\s+|\s*\|\s*|\s+::\s+")
+# (?<!\s): a match starts at the first space of a run, never inside it (the
+# same matches, in linear time on a title of a million spaces).
+_SEP = re.compile(r"(?<!\s)(?:\s+[|\-\u2013\u2014\u00b7\u2022\u22c6\u2605\u00bb\u203a~/\\]+\s+|\s*:\s+|\s*\|\s*|\s+::\s+)")
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
                      r"\.(?:[a-z]{2,12}|xn--[a-z0-9-]+)/?$", re.IGNORECASE)
 
@@ -103,10 +105,18 @@ class Split(NamedTuple):
     prefix: bool
 
 
+MAX_AFFIX_SEPARATORS = 8  # a site name or section holds fewer separators than this
+
+
 def splits(title: str) -> list[Split]:
-    """Every way of cutting one affix off the title at a separator."""
+    """Every way of cutting one affix off the title at one of its first or
+    last separators (a title of a million `|` would give a million cuts,
+    each copying the title: quadratic time and memory)."""
     out = []
-    for m in _SEP.finditer(title):
+    found = list(_SEP.finditer(title))
+    if len(found) > 2 * MAX_AFFIX_SEPARATORS:
+        found = found[:MAX_AFFIX_SEPARATORS] + found[-MAX_AFFIX_SEPARATORS:]
+    for m in found:
         left, right = title[: m.start()], title[m.end():]
         if not left.strip() or not right.strip():
             continue
