@@ -21,8 +21,9 @@ class DocResult:
     diff: str | None = None
     errors: list[str] = field(default_factory=list)
     documents: int = 1
-    # (rule code, value, DocRef) for dataset rules, gathered by the main process
-    collected: list[tuple] = field(default_factory=list)
+    # dataset rules' values: (rule code, value, DocRef) for one document, then
+    # folded into {rule code: partial state} for a unit of work (see DatasetRule)
+    collected: list[tuple] | dict = field(default_factory=list)
     # --timings: the seconds per label a worker spent since its last report
     timings: dict[str, float] | None = None
     host: str = ""  # the source URL's host, for per-site statistics

@@ -152,12 +152,21 @@ class DocRef(NamedTuple):
 
 
 class DatasetRule(Rule):
-    """A rule over the whole run (family DS).  `collect(doc)` runs in whichever
-    worker reads a document and returns a small picklable value with the line
-    to report it at, or None; `finish(items)` runs once in the main process
-    with every `(value, DocRef)` in input order, and yields the findings.
-    Memory grows with the number of documents that return a value, so keep
-    values small (a hash, a normalised URL)."""
+    """A rule over the whole run (family DS), in two phases that merge.
+
+    1. `collect(doc)` runs wherever a document is read (a worker process, a
+       Dask task) and returns a small picklable value with the line to report
+       it at, or None.
+    2. The values of a stretch of consecutive documents are folded into a
+       partial state (`new_state`, `add`); partial states merge in any tree
+       (`merge(left, right)`, left before right in input order), and
+       `finish(state)` yields the findings once, in the main process.
+
+    `merge` must be associative and keep input order, so the findings are
+    the same whatever the number of workers or the shape of the tree.  The
+    default state is the list of `(value, DocRef)` in input order: memory
+    grows with the documents that return a value, so keep values small (a
+    hash, a normalised URL)."""
 
     def check(self, doc: Document) -> Iterable[Finding]:
         return ()
@@ -165,7 +174,18 @@ class DatasetRule(Rule):
     def collect(self, doc: Document) -> tuple[Hashable, int | None] | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def finish(self, items: list[tuple[Any, DocRef]]) -> Iterable[Finding]:  # pragma: no cover - abstract
+    def new_state(self) -> Any:
+        return []
+
+    def add(self, state: Any, value: Any, ref: DocRef) -> Any:
+        state.append((value, ref))
+        return state
+
+    def merge(self, left: Any, right: Any) -> Any:
+        left.extend(right)
+        return left
+
+    def finish(self, state: Any) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def dataset_finding(self, ref: DocRef, message: str, severity: Severity | None = None) -> Finding:

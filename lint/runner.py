@@ -28,6 +28,7 @@ from scrapelint.engine import Linter, RunOptions
 from scrapelint.findings import Finding, Severity
 from scrapelint.readers import Reader
 from scrapelint.results import DocResult, Summary
+from scrapelint.rule import DatasetRule
 from scrapelint.stats import profile_of
 
 FILES_PER_UNIT = 32
@@ -210,12 +211,15 @@ class Run:
 
 _LINTERS: list[Linter] = []
 _READERS: dict[str, Reader] = {}
+_DATASET_RULES: dict[str, DatasetRule] = {}
 
 
 def _init_worker(configs: list[Config], options: RunOptions) -> None:
     if options.timings and timings.TIMER is None:  # a spawned worker
         timings.enable()
     _LINTERS[:] = [Linter(c, options) for c in configs]
+    _DATASET_RULES.clear()
+    _DATASET_RULES.update(dataset_rules_of(_LINTERS))
     _READERS.clear()
     _READERS.update(reader_table())
 
@@ -403,7 +407,32 @@ def _process_unit(unit: tuple) -> list[DocResult]:
         else:
             doc = _timed(READ_LABEL, parse_markdown, data, display, settings.field_map, settings.limits)
         results.append(_lint_one(linter, doc, display, linter.ignored_codes(display)))
+    if _DATASET_RULES and results:
+        fold_unit(results, _DATASET_RULES)
     return results
+
+
+def dataset_rules_of(linters: list[Linter]) -> dict[str, DatasetRule]:
+    """One instance of each dataset rule (the first configuration's) to fold,
+    merge and finish the values every configuration's rules collected."""
+    rules: dict[str, DatasetRule] = {}
+    for linter in linters:
+        for rule in linter.dataset_rules:
+            rules.setdefault(rule.code, rule)
+    return rules
+
+
+def fold_unit(results: list[DocResult], rules: dict[str, DatasetRule]) -> None:
+    """Fold the values a unit's documents collected into one partial state
+    per rule, carried by the unit's last result."""
+    partial: dict = {}
+    for result in results:
+        for code, value, ref in result.collected:
+            rule = rules[code]
+            state = partial[code] if code in partial else rule.new_state()
+            partial[code] = rule.add(state, value, ref)
+        result.collected = []
+    results[-1].collected = partial
 
 
 def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
@@ -549,28 +578,25 @@ def _init_pool_worker(parent_pid: int, configs: list[Config], options: RunOption
 
 
 class DatasetCollector:
-    """The main process's side of the dataset rules: gathers the values the
-    workers collected, in input order, and asks each rule for its findings
+    """The main process's side of the dataset rules: merges the partial
+    states of the units in input order, and asks each rule for its findings
     once the run is over."""
 
     def __init__(self, linters: list[Linter]) -> None:
-        self.rules = {}
-        for linter in linters:
-            for rule in linter.dataset_rules:
-                self.rules.setdefault(rule.code, rule)
-        self.items: dict[str, list] = {code: [] for code in self.rules}
+        self.rules = dataset_rules_of(linters)
+        self.states: dict = {code: rule.new_state() for code, rule in self.rules.items()}
 
     def add(self, result: DocResult) -> None:
-        for code, value, ref in result.collected:
-            self.items[code].append((value, ref))
-        result.collected = []
+        for code, state in result.collected.items():
+            self.states[code] = self.rules[code].merge(self.states[code], state)
+        result.collected = {}
 
     def finish(self) -> DocResult | None:
         findings: list[Finding] = []
         errors: list[str] = []
         for code, rule in self.rules.items():
             try:
-                findings.extend(rule.finish(self.items[code]))
+                findings.extend(rule.finish(self.states[code]))
             except Exception:
                 errors.append(f"rule {code} ({rule.name}) failed at the end of the run:\n" + traceback.format_exc(limit=-3))
         if not findings and not errors:

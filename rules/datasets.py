@@ -7,8 +7,6 @@ needs them."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -17,14 +15,8 @@ from pydantic import Field
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import DatasetRule, RuleOptions
-
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|igshid|ref_src)$", re.IGNORECASE)
-
-
-def _where(ref) -> str:
-    if ref.record is not None:
-        return f"{ref.path} record {ref.record}" + (f" (line {ref.line})" if ref.line else "")
-    return f"{ref.path}:{ref.line}" if ref.line else ref.path
+from scrapelint.rules.near_duplicates import NearDuplicateBody, body_digest, first_text_line, where
+from scrapelint.rules.urls import is_tracking  # one list of tracking parameters for UR002 and DS002
 
 
 def _report_repeats(rule, items, describe) -> Iterator[Finding]:
@@ -39,7 +31,7 @@ def _report_repeats(rule, items, describe) -> Iterator[Finding]:
         first = first_seen[value]
         for ref in refs:
             others = f" (and {len(refs) - 1} more)" if len(refs) > 1 else ""
-            yield rule.dataset_finding(ref, f"{describe} as {_where(first)}{others}")
+            yield rule.dataset_finding(ref, f"{describe} as {where(first)}{others}")
 
 
 class DuplicateBody(DatasetRule):
@@ -71,9 +63,7 @@ class DuplicateBody(DatasetRule):
     def collect(self, doc):
         if len(doc.words) < self.options.min_words:
             return None
-        digest = hashlib.blake2b(" ".join(doc.words).lower().encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        first_text = next((i for i, line in enumerate(doc.lines) if line.strip()), 0)
-        return digest, doc.file_line(first_text)
+        return body_digest(doc), first_text_line(doc)
 
     def finish(self, items):
         return _report_repeats(self, items, "same body")
@@ -90,7 +80,7 @@ def normalise_url(url: str) -> str | None:
         return None
     host = parts.hostname.lower()
     host = host[4:] if host.startswith("www.") else host
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)])
     return urlunsplit(("https", host, parts.path.rstrip("/") or "/", query, ""))
 
 
@@ -129,4 +119,4 @@ class DuplicateSource(DatasetRule):
 
 @hookimpl
 def scrapelint_rules():
-    return [DuplicateBody, DuplicateSource]
+    return [DuplicateBody, DuplicateSource, NearDuplicateBody]
