@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--config", metavar="FILE", help="use this configuration file, not the discovered ones")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local: a process pool; dask: a Dask cluster (needs scrapelint[dask]), --jobs workers")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler of an existing cluster (default: a new LocalCluster)")
     check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing when there is no finding")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
@@ -171,7 +175,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             getattr(reporter_class, "uses_fingerprints", True) or args.baseline or args.write_baseline))
         run = Run(args.paths, options, config_file=args.config, stdin_filename=args.stdin_filename,
                   stdin_format=args.stdin_format, extend_include=args.extend_include, jobs=args.jobs,
-                  baseline_file=args.baseline, record_baseline=bool(args.write_baseline), max_share=args.max_share)
+                  baseline_file=args.baseline, record_baseline=bool(args.write_baseline), max_share=args.max_share,
+                  engine=args.engine, scheduler=args.scheduler)
         out = _open_output(args.output)
     except (UsageError, ConfigError, RegistryError, BaselineError, GateError) as exc:
         return error(str(exc))

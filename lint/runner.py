@@ -57,7 +57,7 @@ class Run:
                  stdin_filename: str | None = None, stdin_format: str | None = None,
                  extend_include: Sequence[str] = (), jobs: int | None = None,
                  baseline_file: str | None = None, record_baseline: bool = False,
-                 max_share: Sequence[str] = ()) -> None:
+                 max_share: Sequence[str] = (), engine: str = "local", scheduler: str | None = None) -> None:
         from scrapelint import baseline
         from scrapelint.gate import Gate, parse_caps
         from scrapelint.rule import get_registry
@@ -73,6 +73,16 @@ class Run:
         configured_caps = self.configs[0].settings.gate.max_share if self.configs else {}
         self.gate = Gate(parse_caps(list(max_share), configured_caps), get_registry())
         self.jobs = jobs if jobs and jobs > 0 else default_jobs()
+        self.engine, self.scheduler = engine, scheduler
+        if engine == "dask" and (options.fix or options.diff or self.stdin is not None):
+            raise UsageError("--engine dask reads files (no stdin) and writes nothing (no --fix or --diff)")
+        if scheduler and engine != "dask":
+            raise UsageError("--scheduler needs --engine dask")
+        if engine == "dask":
+            try:
+                import scrapelint.dask  # noqa: F401
+            except ModuleNotFoundError as exc:
+                raise UsageError(str(exc)) from None
         self.record_baseline = record_baseline
         self.recorded: list[Finding] = []  # every finding, for --write-baseline
         self.errors: list[str] = []
@@ -151,7 +161,14 @@ class Run:
         With `options.timings`, the workers' times go to `timings.TIMER`
         (the caller enables it and prints the table)."""
         dataset = DatasetCollector(self.linters)
-        for result in iter_results(make_units(self.targets, self.stdin), self.configs, self.options, self.jobs):
+        if self.engine == "dask":  # the dataset rules finish on the cluster's side
+            from scrapelint.dask import iter_results as iter_dask_results
+
+            source = iter_dask_results(self.targets, self.configs, self.options, scheduler=self.scheduler,
+                                       workers=self.jobs)
+        else:
+            source = iter_results(make_units(self.targets, self.stdin), self.configs, self.options, self.jobs)
+        for result in source:
             yield self._account(result, dataset)
         timer = timings.TIMER
         if timer is None:

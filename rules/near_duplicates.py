@@ -3,8 +3,9 @@
 The signatures, the banding and the similarity estimate are datasketch's
 (the library datatrove's and text-dedup's users know), the shingle hash is
 xxhash's xxh32 (datasketch's default, SHA-1, cost 5x more per document);
-both are imported only when the rule is selected: a run without DS003 never
-loads numpy.
+both come with the `dedup` extra (`pip install 'scrapelint[dedup]'`) and are
+imported only when the rule is selected: a run without DS003 never loads
+numpy, and a pre-commit hook does not install it.
 """
 
 from __future__ import annotations
@@ -94,6 +95,17 @@ class NearDuplicateBody(DatasetRule):
                               description="MinHash permutations: more is more precise, slower and larger.")
 
     _permutations = None
+
+    def setup(self, config) -> None:
+        """Selecting DS003 without its libraries is a configuration error, said before any work."""
+        try:
+            import datasketch  # noqa: F401
+            import xxhash  # noqa: F401
+        except ModuleNotFoundError:
+            from scrapelint.config import ConfigError
+
+            raise ConfigError("DS003 (near-duplicate-body) needs datasketch and xxhash: "
+                              "pip install 'scrapelint[dedup]'") from None
 
     def _minhash(self, shingles: set[bytes]):
         from datasketch import MinHash

@@ -77,3 +77,11 @@ def test_bad_options_are_configuration_errors(tmp_path, monkeypatch, capsys, bad
     (tmp_path / "scrapelint.toml").write_text(f"[rules.DS003]\n{bad}\n")
     assert main(["check", ".", "--select", "DS003"]) == 2
     assert "rules.DS003" in capsys.readouterr().err
+
+
+def test_without_datasketch_selecting_ds003_names_the_extra(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(article(FESTIVAL))
+    monkeypatch.setitem(__import__("sys").modules, "datasketch", None)  # import fails as when not installed
+    assert main(["check", ".", "--select", "DS003"]) == 2
+    assert "pip install 'scrapelint[dedup]'" in capsys.readouterr().err
