@@ -339,8 +339,11 @@ def start_client(scheduler: str | None, workers: int):
     except ModuleNotFoundError as exc:
         raise ModuleNotFoundError("the Dask engine needs dask.distributed: pip install 'scrapelint[dask]'") from exc
     import logging
+    import os
 
-    logging.getLogger("distributed").setLevel(logging.ERROR)  # its start and stop chatter is not the report's
+    # the cluster's start and stop chatter is not the report's (workers read the variable as they start)
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     if scheduler:
         return Client(scheduler)
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
