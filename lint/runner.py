@@ -62,6 +62,7 @@ class Run:
         from scrapelint.gate import Gate, parse_caps
         from scrapelint.rule import get_registry
 
+        _check_engine(engine, scheduler, options, paths)
         self.options = options
         self.configs: list[Config] = []
         self.linters: list[Linter] = []
@@ -74,15 +75,6 @@ class Run:
         self.gate = Gate(parse_caps(list(max_share), configured_caps), get_registry())
         self.jobs = jobs if jobs and jobs > 0 else default_jobs()
         self.engine, self.scheduler = engine, scheduler
-        if engine == "dask" and (options.fix or options.diff or self.stdin is not None):
-            raise UsageError("--engine dask reads files (no stdin) and writes nothing (no --fix or --diff)")
-        if scheduler and engine != "dask":
-            raise UsageError("--scheduler needs --engine dask")
-        if engine == "dask":
-            try:
-                import scrapelint.dask  # noqa: F401
-            except ModuleNotFoundError as exc:
-                raise UsageError(str(exc)) from None
         self.record_baseline = record_baseline
         self.recorded: list[Finding] = []  # every finding, for --write-baseline
         self.errors: list[str] = []
@@ -222,6 +214,19 @@ class Run:
         from scrapelint import baseline
 
         baseline.write(path, self.recorded)
+
+
+def _check_engine(engine: str, scheduler: str | None, options: RunOptions, paths: Sequence[str]) -> None:
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if engine != "dask":
+        return
+    if options.fix or options.diff or "-" in paths:
+        raise UsageError("--engine dask reads files (no stdin) and writes nothing (no --fix or --diff)")
+    try:
+        import scrapelint.dask  # noqa: F401
+    except ModuleNotFoundError as exc:
+        raise UsageError(str(exc)) from None
 
 
 # -- units of work --------------------------------------------------------------
