@@ -25,6 +25,7 @@ Only this module imports dask; the core install never does.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
@@ -40,6 +41,7 @@ from scrapelint.config import Config
 from scrapelint.engine import Linter, RunOptions
 from scrapelint.findings import Finding
 from scrapelint.results import DocResult
+from scrapelint.rule import DatasetRule
 
 FILES_PER_PARTITION = 64
 MERGE_FAN_IN = 8  # partial states merged per node of the tree
@@ -198,9 +200,11 @@ class DaskLint:
 
     def __init__(self, sources: Sequence[Source], configs: list[Config], options: RunOptions = RunOptions(),
                  *, storage_options: dict | None = None) -> None:
+        self.linters = [Linter(c, options) for c in configs]  # validates the options before any work
+        if not options.learn and any(isinstance(r, DatasetRule) and r.learns for lin in self.linters for r in lin.rules):
+            options = _learn(sources, configs, options, storage_options)
         self.configs = configs
         self.options = options
-        self.linters = [Linter(c, options) for c in configs]  # validates the options before any work
         self.run_id = uuid.uuid4().hex
         args = (self.run_id, configs, options)
         self.partitions = units_of(sources, storage_options).map_partitions(_lint_partition, *args)
@@ -279,6 +283,25 @@ class DaskLint:
             frame.to_parquet(path)
             return int(frame.shape[0].compute())
         return _write_report(self.results(), path, fmt, self.linters)
+
+
+def _compute(collection):
+    client = _client()
+    if client is not None:
+        return client.compute(collection).result()
+    return dask.compute(collection, scheduler=dask.config.get("scheduler", "processes"))[0]
+
+
+def _learn(sources: Sequence[Source], configs: list[Config], options: RunOptions,
+           storage_options: dict | None) -> RunOptions:
+    """The first pass of a run whose rules learn from it (DS004): the same
+    map and tree reduction with only the learning rules collecting; the
+    options of the second pass carry what they concluded to every worker."""
+    learn = dataclasses.replace(options, learn=True, fix=False, diff=False, timings=False, context_lines=0)
+    first = DaskLint(sources, configs, learn, storage_options=storage_options)
+    collector = runner.DatasetCollector(first.linters)
+    collector.states.update({code: s for code, s in _compute(first.dataset_state).items() if code in collector.states})
+    return dataclasses.replace(options, learned=runner.conclude(collector))
 
 
 def _finish(state: dict, linters: list) -> DocResult | None:

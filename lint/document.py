@@ -112,6 +112,10 @@ class Document:
         self.fm_error = fm_error  # (message, line, column) of a front-matter syntax error
         self.duplicate_keys = duplicate_keys or []  # (key, line, first line)
 
+    # 0-based body lines a rule that learned from the run's other pages knows
+    # to be the site's furniture (DS004); the NV rules take them as evidence
+    site_furniture: frozenset[int] = frozenset()
+
     # -- identity -----------------------------------------------------------
 
     @property

@@ -39,6 +39,8 @@ class RunOptions:
     unsafe_fixes: bool = False
     timings: bool = False  # --timings: every worker times its rules and analyses
     context_lines: int = 0  # > 0: each finding carries its lines and this many around them (the HTML report)
+    learn: bool = False  # the first pass of a run whose rules learn from it (DS004): collect only
+    learned: tuple = ()  # (rule code, what it learned) pairs, for the second pass
     # the real folders a run may read and fix; links out of them are not followed
     roots: tuple[str, ...] = ()
     follow_outside_links: bool = False
@@ -87,9 +89,17 @@ class Linter:
             rule.setup(config)
             self.rules.append(rule)
         self.unreadable_rules = [r for r in self.rules if r.checks_unreadable]
-        self.dataset_rules = [r for r in self.rules if isinstance(r, DatasetRule)]
-        self.doc_rules = [r for r in self.rules if not isinstance(r, (sup_mod.UnusedSuppression, DatasetRule))]
+        self.dataset_rules = [r for r in self.rules if isinstance(r, DatasetRule) and not r.learns]
+        self.doc_rules = [r for r in self.rules if not isinstance(r, (sup_mod.UnusedSuppression, DatasetRule))
+                          or (isinstance(r, DatasetRule) and r.learns)]
         self.unused_rule = next((r for r in self.rules if isinstance(r, sup_mod.UnusedSuppression)), None)
+        learned = dict(options.learned)
+        self.learning_rules = [r for r in self.rules if isinstance(r, DatasetRule) and r.learns]
+        for rule in self.learning_rules:
+            rule.knowledge = learned.get(rule.code)
+        if options.learn:  # the first pass: the learning rules collect, nothing reports
+            self.dataset_rules, self.doc_rules, self.unreadable_rules = self.learning_rules, [], []
+            self.unused_rule = None
         self.active_codes = {r.code for r in self.rules}
         for rule in self.rules:
             rule.active_codes = frozenset(self.active_codes)
@@ -131,6 +141,8 @@ class Linter:
         rules = self.unreadable_rules if doc.unreadable else self.doc_rules
         findings: list[Finding] = []
         errors: list[str] = []
+        if self.learning_rules and not doc.unreadable and not self.options.learn:
+            self._prepare(doc, errors)
         failed: list[Finding] = []  # SL002: never suppressed
         timer = timings.TIMER
         rule = None
@@ -175,6 +187,15 @@ class Linter:
                     f.extra["field"] = field_of(doc, f)
         return findings, errors
 
+
+    def _prepare(self, doc: Document, errors: list[str]) -> None:
+        """What the learning rules know, marked on the document for every rule."""
+        for rule in self.learning_rules:
+            try:
+                rule.prepare(doc)
+            except Exception:
+                errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
+                              + traceback.format_exc(limit=-3))
 
     def collect(self, doc: Document, ignored: set[str] | None = None) -> tuple[list[tuple], list[str]]:
         """What each dataset rule gathers from one document: (rule code, value,

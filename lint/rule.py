@@ -188,6 +188,21 @@ class DatasetRule(Rule):
     def finish(self, state: Any) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    # A rule that learns from the run (DS004) collects and merges in a first
+    # pass over the input; `conclude(state)` turns the merged state into what
+    # it knows (small, picklable), and in the second pass, the usual run, it
+    # is a document rule that knows it (`knowledge`): `prepare(doc)` marks
+    # what it knows on each document before any rule reads it, and
+    # `check(doc)` reports.
+    learns: ClassVar[bool] = False
+    knowledge: Any = None
+
+    def conclude(self, state: Any) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def prepare(self, doc: Document) -> None:
+        pass
+
     def dataset_finding(self, ref: DocRef, message: str, severity: Severity | None = None) -> Finding:
         return Finding(code=self.code, name=self.name, severity=self.effective_severity if severity is None else severity,
                        message=message, path=ref.path, line=ref.line, column=1 if ref.line and ref.record is None else None,

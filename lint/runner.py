@@ -13,6 +13,7 @@ the summary.  It prints nothing: the caller hands the results to reporters.
 from __future__ import annotations
 
 import dataclasses
+import dataclasses
 import hashlib
 from collections import Counter
 import os
@@ -75,6 +76,9 @@ class Run:
         self.gate = Gate(parse_caps(list(max_share), configured_caps), get_registry())
         self.jobs = jobs if jobs and jobs > 0 else default_jobs()
         self.engine, self.scheduler = engine, scheduler
+        self.learns = any(isinstance(r, DatasetRule) and r.learns for lin in self.linters for r in lin.rules)
+        if self.learns and self.stdin is not None and not isinstance(self.stdin[0], bytes):
+            raise UsageError("a rule that learns from the run (DS004) reads the input twice: give files, not a stream")
         self.record_baseline = record_baseline
         self.recorded: list[Finding] = []  # every finding, for --write-baseline
         self.errors: list[str] = []
@@ -153,6 +157,8 @@ class Run:
         With `options.timings`, the workers' times go to `timings.TIMER`
         (the caller enables it and prints the table)."""
         dataset = DatasetCollector(self.linters)
+        if self.learns and self.engine != "dask":  # the Dask engine learns on the cluster
+            self.options = self._learn()
         if self.engine == "dask":  # the dataset rules finish on the cluster's side
             from scrapelint.dask import iter_results as iter_dask_results
 
@@ -171,6 +177,19 @@ class Run:
         if dataset_result is not None:
             yield self._account(dataset_result, dataset)
         self.summary.gate = self.gate.results(self.summary.stats)
+
+    def _learn(self) -> RunOptions:
+        """The first pass of a run whose rules learn from it (DS004): the
+        learning rules collect and merge over the whole input; the options of
+        the second pass carry what they concluded to every worker."""
+        learn = dataclasses.replace(self.options, learn=True, fix=False, diff=False, timings=False, context_lines=0)
+        linters = [Linter(c, learn) for c in self.configs]
+        collector = DatasetCollector(linters)
+        for result in iter_results(make_units(self.targets, self.stdin), self.configs, learn, self.jobs):
+            if result.collected:
+                collector.add(result)
+            self.errors.extend(result.errors)
+        return dataclasses.replace(self.options, learned=conclude(collector))
 
     def _account(self, result: DocResult, dataset: DatasetCollector) -> DocResult:
         if result.timings and timings.TIMER is not None:
@@ -628,6 +647,12 @@ class DatasetCollector:
             key = f"{f.code}\0{f.path}\0{f.record or ''}\0{f.message}"
             f.extra["fingerprint"] = hashlib.sha256(key.encode()).hexdigest()[:32]
         return DocResult("(dataset)", findings, errors=errors, documents=0)
+
+
+def conclude(collector: DatasetCollector) -> tuple:
+    """(rule code, what it learned) of each learning rule, for the second pass."""
+    return tuple((code, rule.conclude(collector.states[code])) for code, rule in collector.rules.items()
+                 if rule.learns)
 
 
 def default_jobs() -> int:

@@ -309,8 +309,12 @@ def analyse(doc) -> Furniture:
                 long_stop += u.stops
         if long_tok >= 20:
             ref = min(REF_MAX, max(REF_MIN, long_stop / long_tok))
+    site = doc.site_furniture  # learned from the run's other pages of the site (DS004)
     for u in units:
         u.raw = _classify(u, ref)
+        if site and u.start in site and u.end in site:
+            u.raw = "bad"
+            u.evidence.append("site")
     _smooth(units)
     unit_of_line: dict[int, int] = {}
     for k, u in enumerate(units):

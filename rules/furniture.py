@@ -1,0 +1,173 @@
+"""DS004: a site's furniture (header, footer, related-links boxes), learned
+from the run's own pages of that site.
+
+A rule that learns: the run reads its input twice when DS004 is selected.
+The first pass counts, per source domain, in how many documents each block
+occurs (a 64-bit hash of its normalised text, never the text); the counts
+merge like any dataset state, so the verdict is the same for any number of
+workers.  The second pass is the usual run, in which DS004 is a document
+rule that reports the blocks it learned, and marks their lines on the
+document so the NV rules take them as page furniture too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from typing import Iterator
+
+from pydantic import Field
+
+from scrapelint.findings import Finding, Severity
+from scrapelint.rule import DatasetRule, RuleOptions
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
+
+
+def block_hashes(doc) -> list[tuple[int, int, int]]:
+    """(hash, first body line, last body line) of each block that could be
+    furniture: text a reader sees (code is never furniture), normalised
+    (letter case and whitespace set aside)."""
+    def compute(d) -> list[tuple[int, int, int]]:
+        out = []
+        for block in d.blocks:
+            if block.kind == "code":
+                continue
+            text = _SPACE.sub(" ", block.text).strip().lower()
+            if not _WORD.search(text):
+                continue
+            digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+            out.append((int.from_bytes(digest, "big"), block.start, block.end))
+        return out
+
+    return doc.shared("block-hashes", compute)
+
+
+class SiteFurniture(DatasetRule):
+    """A block recurs on many pages of the same site: it is the site's furniture.
+
+    What it checks: how many documents of the run from the same source
+    domain (the URL's host, `www.` set aside) contain each block of the body
+    (a paragraph, heading, list item, table row; letter case and whitespace
+    set aside).  A block found in at least `min-documents` documents of its
+    domain, and in at least `min-share` of them, is the site's furniture: a
+    header, a footer, a newsletter box, a related-links list.  It is
+    reported in every document where it occurs, consecutive furniture blocks
+    as one finding from the first line to the last, naming how many
+    documents of the domain share it.  The learned lines also count as page
+    furniture for the NV rules' evidence (they are never taken for the
+    article's prose), so a crawl of one site finds its navigation better
+    than a lone page can.
+
+    Why it matters: what every page of a site repeats is not what any page
+    says; left in the body it is trained on, indexed and counted as the
+    article's words thousands of times over.
+
+    Example: 40 pages of `news.example.com` all end with `Sign up for the
+    morning briefing` and a list of the same five section links; each of
+    the 40 gets one finding at those lines: `site furniture: shared by 40 of
+    40 documents of news.example.com`.
+
+    Fix: cut the block in the extractor's configuration for that site, or
+    drop the reported lines before use.
+
+    Cost: the run reads its input twice (a first pass learns the counts).
+    The state is, per domain, one 64-bit hash and a count for each distinct
+    block, never texts: `python bench/ds_memory.py --rules DS004` measures
+    it (about 150 bytes per distinct block).
+    """
+
+    code, name = "DS004", "site-furniture"
+    severity = Severity.WARNING
+    default_enabled = False
+    learns = True
+
+    class Options(RuleOptions):
+        min_documents: int = Field(5, ge=2, alias="min-documents",
+                                   description="Documents of a domain a block must occur in to be furniture.")
+        min_share: float = Field(0.01, gt=0.0, le=1.0, alias="min-share",
+                                 description="Share of a domain's documents a block must occur in (0.01 is 1 %).")
+
+    # -- the first pass: counts per domain ---------------------------------------
+
+    def collect(self, doc):
+        if not doc.host or doc.unreadable:
+            return None
+        return (doc.host, frozenset(h for h, _, _ in block_hashes(doc))), None
+
+    def new_state(self) -> dict:
+        return {}
+
+    def add(self, state: dict, value, ref) -> dict:
+        domain, hashes = value
+        entry = state.get(domain)
+        if entry is None:
+            entry = state[domain] = [0, Counter()]
+        entry[0] += 1
+        entry[1].update(hashes)
+        return state
+
+    def merge(self, left: dict, right: dict) -> dict:
+        for domain, (docs, counts) in right.items():
+            entry = left.get(domain)
+            if entry is None:
+                left[domain] = [docs, counts]
+            else:
+                entry[0] += docs
+                entry[1].update(counts)
+        return left
+
+    def conclude(self, state: dict) -> dict:
+        """What the second pass needs: per domain, its document count and the
+        furniture hashes with their counts (a few per site)."""
+        learned = {}
+        for domain, (docs, counts) in state.items():
+            needed = max(self.options.min_documents, math.ceil(self.options.min_share * docs))
+            furniture = {h: n for h, n in counts.items() if n >= needed}
+            if furniture:
+                learned[domain] = (docs, furniture)
+        return learned
+
+    # -- the second pass: a document rule that knows the site ------------------------
+
+    def furniture_spans(self, doc) -> list[tuple[int, int, int]]:
+        """(first body line, last body line, documents sharing it) of each run
+        of consecutive furniture blocks."""
+        site = (self.knowledge or {}).get(doc.host) if doc.host else None
+        if not site:
+            return []
+        furniture = site[1]
+        spans: list[list[int]] = []
+        previous = None
+        for index, (h, start, end) in enumerate(block_hashes(doc)):
+            n = furniture.get(h)
+            if n is None:
+                continue
+            if spans and previous == index - 1:
+                spans[-1][1] = end
+                spans[-1][2] = min(spans[-1][2], n)
+            else:
+                spans.append([start, end, n])
+            previous = index
+        return [tuple(s) for s in spans]
+
+    def prepare(self, doc) -> None:
+        """Mark the learned lines on the document before any rule reads it."""
+        site = (self.knowledge or {}).get(doc.host) if doc.host else None
+        if not site:
+            return
+        lines = {i for h, start, end in block_hashes(doc) if h in site[1] for i in range(start, end + 1)}
+        if lines:
+            doc.site_furniture = frozenset(lines)
+
+    def check(self, doc) -> Iterator[Finding]:
+        site = (self.knowledge or {}).get(doc.host) if doc.host else None
+        for start, end, n in self.furniture_spans(doc):
+            lines = end - start + 1
+            yield self.finding(doc, doc.file_line(start),
+                               f"site furniture: {'this line' if lines == 1 else f'these {lines} lines'} recur in "
+                               f"{n} of {site[0]} documents of {doc.host}",
+                               column=1, end_line=doc.file_line(end))
