@@ -168,6 +168,6 @@ class SiteFurniture(DatasetRule):
         for start, end, n in self.furniture_spans(doc):
             lines = end - start + 1
             yield self.finding(doc, doc.file_line(start),
-                               f"site furniture: {'this line' if lines == 1 else f'these {lines} lines'} recur in "
+                               f"site furniture: {'this line recurs' if lines == 1 else f'these {lines} lines recur'} in "
                                f"{n} of {site[0]} documents of {doc.host}",
                                column=1, end_line=doc.file_line(end))

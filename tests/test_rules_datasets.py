@@ -14,7 +14,7 @@ def article(source: str, body: str = BODY) -> str:
 
 
 def findings(capsys, *args):
-    main(["check", *args, "--select", "DS", "--format", "json"])
+    main(["check", *args, "--select", "DS001,DS002", "--format", "json"])
     return [(f["code"], f["path"], f["line"], f["record"], f["message"]) for f in json.loads(capsys.readouterr().out)["findings"]]
 
 
