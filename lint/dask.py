@@ -106,9 +106,11 @@ def jsonl_units(source: Source, storage_options: dict | None = None) -> db.Bag:
 def _row_units(frame, source: Source, start: int) -> list[tuple]:
     import pyarrow as pa
 
+    from scrapelint.readers import _day_if_midnight
+
     rows = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()
-    return [("rows", source.display, source.config_key, source.url,
-             [(start + i + 1, row) for i, row in enumerate(rows)])]
+    rows = [{k: _day_if_midnight(v) for k, v in row.items()} for row in rows]  # as the Parquet reader does
+    return [("rows", source.display, source.config_key, source.url, start + 1, rows)]
 
 
 def parquet_units(source: Source, storage_options: dict | None = None) -> db.Bag:
