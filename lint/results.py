@@ -26,8 +26,6 @@ class DocResult:
     collected: list[tuple] | dict = field(default_factory=list)
     # --timings: the seconds per label a worker spent since its last report
     timings: dict[str, float] | None = None
-    host: str = ""  # the source URL's host, for per-site statistics
-    body_lines: int = 0
     # what the run's statistics need of the document (scrapelint.stats.DocProfile)
     profile: tuple | None = None
 

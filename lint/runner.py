@@ -345,12 +345,11 @@ def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[s
 
 def _done(result: DocResult, linter: Linter, doc: Document, ignored: set[str] | None) -> DocResult:
     """A document's result, with what the dataset rules gathered from it
-    and the facts about it that statistics need (its site, its length)."""
+    and what the statistics need of it (its DocProfile)."""
     result.profile = profile_of(doc, result.findings)
     if linter.dataset_rules:
         result.collected, errors = linter.collect(doc, ignored)
         result.errors.extend(errors)
-    result.host, result.body_lines = doc.host, len(doc.lines)
     return result
 
 

@@ -52,6 +52,7 @@ class DocProfile(NamedTuple):
     layout: str | None
     has_body: bool
     seen: tuple[str, ...] | None  # a record's own keys, sent only when a field it should have is missing
+    body_lines: int = 0  # for the share of a document's lines that findings cover (the HTML report)
 
 
 # the field each rule family checks (a code overrides its family), for a
@@ -95,7 +96,8 @@ def profile_of(doc: "Document", findings: list) -> DocProfile | None:
     seen = None
     if doc.is_record and (not has_body or configured_missing):
         seen = tuple(sorted(str(k) for k in doc.meta)[:MAX_KEYS])
-    return DocProfile(doc.path, doc.host, tuple(states), tuple(keys), doc.is_record, doc.record_layout, has_body, seen)
+    return DocProfile(doc.path, doc.host, tuple(states), tuple(keys), doc.is_record, doc.record_layout, has_body, seen,
+                      len(doc.lines))
 
 
 @dataclass

@@ -47,6 +47,18 @@ def test_report_has_summary_tables_charts_and_rule_pages(folder, capsys):
     assert "lakeside-courier.example" in page and "news.riverbend-times.example" in page
 
 
+def test_gate_caps_and_verdict_are_shown(folder, capsys):
+    shutil.copytree(PLANTED, "planted")
+    code, _, err = run(capsys, "check", "planted", "--format", "html", "--output", "report.html",
+                       "--max-share", "NV=10", "--max-share", "DT=50")
+    assert code == 1, err
+    page = open("report.html", encoding="utf-8").read()
+    gate = page.split('id="gate"', 1)[1].split("</table>", 1)[0]
+    assert "failed" in gate and "1 of 2 caps exceeded" in gate
+    rows = re.findall(r'<td class="code">(\w+)</td>.*?<span class="verdict (\w+)">', gate, flags=re.S)
+    assert rows == [("NV", "fail"), ("DT", "pass")]
+
+
 def test_scraped_text_is_escaped_and_nothing_loads(folder, capsys):
     shutil.copytree(PLANTED, "planted")
     page, _ = report_of(capsys, "planted")

@@ -7,9 +7,9 @@ script are allowed by their hashes only.  Scraped text is untrusted: Jinja2
 escapes everything by default, and the few fragments built in Python
 (charts, rule pages) escape their text themselves.
 
-Size stays bounded however large the run: counters, fixed histograms, one
-row per site (the top ones shown), and `EXAMPLES_PER_RULE` examples per rule
-with a count of the rest.
+Size stays bounded however large the run: the run's statistics
+(scrapelint.stats: per rule, the top domains), fixed histograms, and
+`EXAMPLES_PER_RULE` examples per rule with a count of the rest.
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from scrapelint.reporters import Reporter, Summary
 from scrapelint.reporters.html.collect import ReportData, finding_span
 
 EXAMPLES_PER_RULE = 5
-SITES_SHOWN = 40
-TOP_RULES_PER_SITE = 3
 
 
 def _asset(name: str) -> str:
@@ -79,7 +77,8 @@ class HtmlReporter(Reporter):
         css, js = _asset("report.css"), _asset("report.js")
         csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
                "img-src 'none'; base-uri 'none'; form-action 'none'")
-        rules = self._rules(summary)
+        stats = summary.stats.to_dict()
+        rules = self._rules(stats)
         data = self.data
         env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         template = env.from_string(_asset("report.html.j2"))
@@ -91,8 +90,9 @@ class HtmlReporter(Reporter):
             affected_share=_share(summary.documents_with_findings, summary.documents),
             severities=[(str(s), summary.by_severity.get(s, 0)) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)],
             rules=rules,
-            sites=self._sites(summary),
-            sites_total=len(data.sites),
+            sites=stats["domains"],
+            sites_total=len(summary.stats.domain_documents),
+            gate=summary.gate,
             examples=self._examples(summary, rules), examples_per_rule=EXAMPLES_PER_RULE,
             charts={
                 "rules": charts.bar_chart([(r["code"], "rule-" + r["code"], r["findings"]) for r in rules if r["findings"]],
@@ -109,37 +109,26 @@ class HtmlReporter(Reporter):
                           "no_boilerplate": data.documents_without_boilerplate},
         )
 
-    def _rules(self, summary: Summary) -> list[dict]:
+    def _rules(self, stats: dict) -> list[dict]:
         """Every enabled rule and every rule that reported, most findings first."""
         from scrapelint.rule import get_registry
 
         classes = {r.code: r for r in self.context.rules}
         registry = get_registry()
-        for code in summary.by_rule:
+        for code in stats["rules"]:
             if code not in classes and registry.lookup(code) is not None:
                 classes[code] = registry.lookup(code)
         rows = []
-        for code, cls in classes.items():
-            documents = summary.documents_by_rule.get(code, 0)
+        for code in classes.keys() | stats["rules"].keys():
+            cls, counts = classes.get(code), stats["rules"].get(code, {})
             rows.append({
-                "code": code, "name": cls.name, "summary": cls.summary(), "severity": str(cls.severity),
-                "findings": summary.by_rule.get(code, 0), "documents": documents,
-                "share": _share(documents, summary.documents), "page": _rule_page(cls.documentation()),
+                "code": code, "name": cls.name if cls else counts["name"], "summary": cls.summary() if cls else "",
+                "severity": str(cls.severity) if cls else "", "findings": counts.get("findings", 0),
+                "documents": counts.get("documents", 0), "share": counts.get("share", 0.0),
+                # a rule no registry knows (its plugin gone) has no page
+                "page": _rule_page(cls.documentation()) if cls else None,
             })
-        for code in summary.by_rule.keys() - classes.keys():  # a rule no registry knows (a plugin gone)
-            rows.append({"code": code, "name": summary.names.get(code, ""), "summary": "", "severity": "",
-                         "findings": summary.by_rule[code], "documents": summary.documents_by_rule.get(code, 0),
-                         "share": _share(summary.documents_by_rule.get(code, 0), summary.documents), "page": None})
         rows.sort(key=lambda r: (-r["findings"], r["code"]))
-        return rows
-
-    def _sites(self, summary: Summary) -> list[dict]:
-        rows = []
-        for host, row in self.data.top_sites(SITES_SHOWN):
-            top = sorted(row.rules.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_RULES_PER_SITE]
-            rows.append({"host": host, "documents": row.documents, "affected": row.affected,
-                         "share": _share(row.affected, row.documents),
-                         "top_rules": [(code, n) for code, n in top]})
         return rows
 
     def _examples(self, summary: Summary, rules: list[dict]) -> list[dict]:

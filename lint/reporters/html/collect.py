@@ -1,13 +1,11 @@
-"""What the HTML report gathers while the run streams past it.
-
-Memory stays flat whatever the number of findings: counters, fixed-size
-histograms, a few examples per rule, and one row per source site.
+"""What the HTML report gathers while the run streams past it, beyond the
+run's statistics (scrapelint.stats): the histograms of its charts and a few
+examples per rule.  Memory stays flat whatever the number of findings.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,7 +15,6 @@ if TYPE_CHECKING:
     from scrapelint.results import DocResult
 
 BOILERPLATE_FAMILY = "NV"  # navigation and boilerplate leaked into the body
-NO_SITE = "(no source URL)"
 
 
 @dataclass
@@ -60,13 +57,6 @@ def boilerplate_histogram() -> Histogram:
                      tuple(f"{lo}–{lo + 10}%" for lo in range(0, 100, 10)) + ("100%",))
 
 
-@dataclass
-class SiteRow:
-    documents: int = 0
-    affected: int = 0
-    rules: Counter = field(default_factory=Counter)  # documents per rule
-
-
 def finding_span(f: Finding) -> tuple[int, int] | None:
     """The finding's lines: file lines, or body lines for a dataset record."""
     if f.record is not None:
@@ -97,7 +87,6 @@ class ReportData:
         self._spare: dict[str, list[tuple[int, Finding]]] = {}  # more from the same documents
         self._example_docs: dict[str, set] = {}
         self._seen = 0
-        self.sites: dict[str, SiteRow] = {}
         self.date_days = date_days_histogram()
         self.word_count_error = word_count_histogram()
         self.boilerplate = boilerplate_histogram()
@@ -117,14 +106,9 @@ class ReportData:
                     self.word_count_error.add(f.data["error_percent"])
 
     def _add_document(self, result: "DocResult") -> None:
-        row = self.sites.setdefault(result.host or NO_SITE, SiteRow())
-        row.documents += result.documents
-        if result.findings:
-            row.affected += 1
-            row.rules.update({f.code for f in result.findings})
         for f in result.findings:
             self._add_example(f)
-        share = boilerplate_share(result.findings, result.body_lines)
+        share = boilerplate_share(result.findings, result.profile.body_lines if result.profile else 0)
         if share is None:
             self.documents_without_boilerplate += 1
         else:
@@ -153,7 +137,3 @@ class ReportData:
         kept = self.examples.get(code, [])
         fill = self._spare.get(code, [])[: self.examples_per_rule - len(kept)]
         return [f for _, f in sorted(kept + fill, key=lambda pair: pair[0])]
-
-    def top_sites(self, limit: int) -> list[tuple[str, SiteRow]]:
-        """The sites with the most affected documents, then the most documents."""
-        return sorted(self.sites.items(), key=lambda kv: (-kv[1].affected, -kv[1].documents, kv[0]))[:limit]
