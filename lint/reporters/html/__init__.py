@@ -93,7 +93,7 @@ class HtmlReporter(Reporter):
             sites=stats["domains"],
             sites_total=len(summary.stats.domain_documents),
             gate=summary.gate,
-            examples=self._examples(summary, rules), examples_per_rule=EXAMPLES_PER_RULE,
+            examples=self._examples(rules), examples_per_rule=EXAMPLES_PER_RULE,
             charts={
                 "rules": charts.bar_chart([(r["code"], "rule-" + r["code"], r["findings"]) for r in rules if r["findings"]],
                                           "Findings per rule"),
@@ -131,7 +131,7 @@ class HtmlReporter(Reporter):
         rows.sort(key=lambda r: (-r["findings"], r["code"]))
         return rows
 
-    def _examples(self, summary: Summary, rules: list[dict]) -> list[dict]:
+    def _examples(self, rules: list[dict]) -> list[dict]:
         groups = []
         for rule in rules:
             kept = self.data.examples_of(rule["code"])
