@@ -17,8 +17,11 @@ import pytest
 from browser import Dom, chromium_binary, dump_dom
 from conftest import FIXTURES, ROOT, run
 
-pytestmark = pytest.mark.skipif(chromium_binary() is None,
-                                reason="chromium is not installed (apt-get install chromium); the browser test is skipped")
+# slow: a browser start per test, and nothing in it depends on the Python
+# version, so .ci/run's extra 3.10/3.13 runs leave it to the default run
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(chromium_binary() is None,
+                                 reason="chromium is not installed (apt-get install chromium); the browser test is skipped")]
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

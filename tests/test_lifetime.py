@@ -16,7 +16,9 @@ import time
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+# slow: thousands of files and real signals; .ci/run's default run covers it
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")]
 
 STALE = "---\ntitle: A headline for file {n}\nword_count: 999\n---\n\n" + "Some plain words in a body. " * 40 + "\n"
 
