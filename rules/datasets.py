@@ -17,7 +17,7 @@ from scrapelint.plugin import hookimpl
 from scrapelint.rule import DatasetRule, RuleOptions
 from scrapelint.rules.furniture import SiteFurniture
 from scrapelint.rules.near_duplicates import NearDuplicateBody, body_digest, first_text_line, where
-from scrapelint.rules.urls import is_tracking  # one list of tracking parameters for UR002 and DS002
+from scrapelint.analysis.tracking import is_tracking  # one list of tracking parameters for UR002 and DS002
 
 
 def _report_repeats(rule, items, describe) -> Iterator[Finding]:
