@@ -8,13 +8,12 @@ Debian's `chromium` when it can)."""
 from __future__ import annotations
 
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from browser import Dom, chromium_binary, dump_dom
+from localserver import RecordingServer
 from conftest import FIXTURES, ROOT, run
 
 # slow: a browser start per test, and nothing in it depends on the Python
@@ -24,34 +23,6 @@ pytestmark = [pytest.mark.slow,
                                  reason="chromium is not installed (apt-get install chromium); the browser test is skipped")]
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-class RecordingServer:
-    """An HTTP server on 127.0.0.1 that serves nothing and records every request."""
-
-    def __init__(self) -> None:
-        requests = self.requests = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the standard library's name
-                requests.append(self.path)
-                self.send_response(404)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def render(capsys, source: Path, out: Path) -> Dom:

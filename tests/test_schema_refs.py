@@ -5,40 +5,9 @@ sees no request (scrapelint.userschema)."""
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from conftest import run
-
-
-class Recorder:
-    def __init__(self) -> None:
-        requests = self.requests = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the standard library's name
-                requests.append(self.path)
-                body = json.dumps({"type": "string"}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+from localserver import RecordingServer
 
 
 def write_schema(folder, schema: dict) -> None:
@@ -48,7 +17,7 @@ def write_schema(folder, schema: dict) -> None:
 
 
 def test_a_remote_ref_is_refused_and_never_fetched(folder, capsys):
-    with Recorder() as server:
+    with RecordingServer(json.dumps({"type": "string"}).encode()) as server:
         write_schema(folder, {"type": "object", "properties": {"title": {"$ref": f"{server.url}/title.json"}}})
         code, out, err = run(capsys, "check", ".")
         assert code == 2 and "never fetches a schema" in err
