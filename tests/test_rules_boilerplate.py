@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -292,14 +294,17 @@ def test_camel_case_allowlist_entries_are_words_with_an_inner_capital():
 
 
 def _docstring_block(doc: str, heading: str) -> str:
-    lines = doc.splitlines()
-    start = next(k for k, line in enumerate(lines) if line.strip() == heading) + 1
+    """The block indented under ``heading``; indifferent to whether the
+    interpreter dedented the docstring (3.13 does, at compile time)."""
+    lines = inspect.cleandoc(doc).splitlines()
+    at = next(k for k, line in enumerate(lines) if line.strip() == heading)
+    heading_indent = len(lines[at]) - len(lines[at].lstrip())
     block = []
-    for line in lines[start:]:
-        if line.strip() and not line.startswith("        "):
+    for line in lines[at + 1 :]:
+        if line.strip() and len(line) - len(line.lstrip()) <= heading_indent:
             break
-        block.append(line[8:])
-    return "\n".join(block).strip("\n")
+        block.append(line)
+    return textwrap.dedent("\n".join(block)).strip("\n")
 
 
 NV_RULES = ["NV001", "NV002", "NV003", "NV004", "NV005", "NV006", "NV007"]
