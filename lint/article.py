@@ -384,14 +384,10 @@ _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MARK_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 # Scripts written without spaces between words.
 _NOSPACE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_SENTENCE_END = frozenset(".!?。！？…\"”’'»)」』:;")
-_LIST_RE = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]")
 
-LINK_DENSE = 0.5  # link text / visible text above which a line is mostly links
-GOOD_WORDS = 10  # a prose line: this many words and sentence punctuation...
+GOOD_WORDS = 10  # a prose unit: this many words and sentence punctuation...
 LONG_WORDS = 30  # ... or this many words whatever its punctuation
-GOOD_MAX_DENSITY = 0.3
-MAX_GAP = 4.0  # cost of non-prose lines allowed inside the article core
+GOOD_MAX_DENSITY = 0.3  # ... and at most this share of link text
 MAX_PHRASE_LINE = 400  # longer lines are paragraphs: the phrase lists are not matched there
 
 
@@ -439,17 +435,9 @@ def word_estimate(text: str) -> int:
 class Layout:
     captions: frozenset[int]
     end: int | None
-    start: int | None = None  # first prose line of the article core
-    last: int | None = None  # last prose line of the core (before `end`)
+    start: int | None = None  # first line of the article core
+    last: int | None = None  # first line of the core's last unit (before `end`)
     end_marker: str | None = None
-    # per body line (0-based); blank and code lines hold 0 / False / ""
-    vis_len: list[int] | None = None
-    words: list[int] | None = None
-    density: list[float] | None = None
-    links: list[int] | None = None
-    sentence: list[bool] | None = None
-    list_item: list[bool] | None = None
-    prose: list[bool] | None = None
     # NV001 hits of the built-in lists: line -> (kind, matched text)
     phrases: dict[int, tuple[str, str]] | None = None
 
@@ -458,7 +446,7 @@ class Layout:
 
     def zone(self, index: int) -> str:
         """`tail` (after the end marker), `head` (before the core), `foot`
-        (after its last prose line), `core`, or `unknown` (no core found)."""
+        (after its last unit), `core`, or `unknown` (no core found)."""
         if self.end is not None and index >= self.end:
             return "tail"
         if self.start is None:
@@ -482,7 +470,6 @@ def _strip_match(m: re.Match) -> str:
 
 def analyse(doc) -> Layout:
     lines = doc.lines
-    n = len(lines)
     body = doc.body
     code = doc.code_lines
     starts = line_starts(body)
@@ -508,58 +495,15 @@ def analyse(doc) -> Layout:
             if i not in phrases:
                 phrases[i] = (kind, _strip_match(m))
 
-    vis_len = [0] * n
-    words = [0] * n
-    density = [0.0] * n
-    links = [0] * n
-    sentence = [False] * n
-    list_item = [False] * n
-    prose = [False] * n
-    for i, line in enumerate(lines):
-        if not line or i in code:
-            continue
-        vis, lc, nl = visible(line)
-        if not vis:
-            links[i] = nl
-            continue
-        L = len(vis)
-        w = word_estimate(vis)
-        vis_len[i] = L
-        words[i] = w
-        links[i] = nl
-        d = lc / L if lc else 0.0
-        density[i] = d if d < 1.0 else 1.0
-        sent = vis[-1] in _SENTENCE_END or ". " in vis or "。" in vis
-        sentence[i] = sent
-        if line[:1] in "-*+ \t0123456789•" and _LIST_RE.match(line):
-            list_item[i] = True
-        if d < GOOD_MAX_DENSITY and ((w >= GOOD_WORDS and sent) or w >= LONG_WORDS) \
-                and i not in captions and i not in phrases:
-            prose[i] = True
+    # the core: the furniture classification's (blocks, jusText classes)
+    from scrapelint.analysis import furniture
 
-    # the core: the cluster of prose lines with the most words
-    best = None  # (words, first, last)
-    cur_first = cur_last = None
-    cur_words = 0
-    gap = 0.0
-    for i in range(n):
-        if prose[i]:
-            if cur_first is not None and gap <= MAX_GAP:
-                cur_last = i
-                cur_words += words[i]
-            else:
-                if cur_first is not None and (best is None or cur_words > best[0]):
-                    best = (cur_words, cur_first, cur_last)
-                cur_first = cur_last = i
-                cur_words = words[i]
-            gap = 0.0
-        elif words[i] or links[i]:
-            gap += 1.0 if density[i] >= LINK_DENSE else (0.5 if i in phrases else 0.25)
-    if cur_first is not None and (best is None or cur_words > best[0]):
-        best = (cur_words, cur_first, cur_last)
+    fu = furniture.of(doc)
+    units = fu.units
     start = last = None
-    if best is not None:
-        _, start, last = best
+    if fu.core is not None:
+        core_first, core_last = fu.core
+        start, last = units[core_first].start, units[core_last].start
 
     # the end: the first end marker after the core starts, once enough prose
     # precedes it; a section head ("Related", "Most read") only when little
@@ -571,21 +515,39 @@ def analyse(doc) -> Layout:
         hits += [(cand[k], m, False) for k, m in sets[6].hits(clines, lowered, sstarts, literal_hits["section"]).items()]
         hits = [h for h in hits if h[0] >= start]
         if hits:
-            cum = [0, *accumulate(words[j] if prose[j] else 0 for j in range(n))]  # prose words before line j
-            total = cum[n]
+            # prose words (long, unlinked, sentence-like units that are not
+            # captions or phrase hits) before each unit, and after the core's start
+            prose_words = [u.words if _prose(u, captions, phrases) else 0 for u in units]
+            cum = [0, *accumulate(prose_words)]
+            first_unit = fu.core[0]
+            total = cum[len(units)]
             for i, m, strong in sorted(hits, key=lambda h: h[0]):
                 if i in code:
                     continue
-                before = cum[i] - cum[start]
+                k = _unit_at(units, i)  # the units before line i: units[:k]
+                before = cum[k] - cum[first_unit]
                 if before < MIN_ARTICLE_WORDS:
                     continue
-                if not strong and total - cum[i + 1] > SECTION_AFTER_RATIO * before:
+                after = total - cum[k + 1] if k < len(units) and units[k].start <= i else total - cum[k]
+                if not strong and after > SECTION_AFTER_RATIO * before:
                     continue
                 end = i
                 end_marker = _strip_match(m)
                 break
         if end is not None and last >= end:
-            last = max((j for j in range(start, end) if prose[j]), default=start)
+            last = max((u.start for u in units[fu.core[0]:] if u.start < end and _prose(u, captions, phrases)),
+                       default=start)
 
-    return Layout(frozenset(captions), end, start, last, end_marker, vis_len, words, density, links,
-                  sentence, list_item, prose, phrases)
+    return Layout(frozenset(captions), end, start, last, end_marker, phrases)
+
+
+def _prose(u, captions, phrases) -> bool:
+    """A unit that reads as the article's prose: long enough and punctuated
+    like a sentence, hardly linked, neither a caption nor a phrase hit."""
+    return (u.density < GOOD_MAX_DENSITY and ((u.words >= GOOD_WORDS and u.sentence) or u.words >= LONG_WORDS)
+            and u.start not in captions and u.start not in phrases)
+
+
+def _unit_at(units, i: int) -> int:
+    """The index of the first unit that ends at or after body line i."""
+    return bisect_right([u.end for u in units], i - 1)

@@ -507,7 +507,7 @@ class CaptionOrCredit(Rule):
             unit = fu.units[k]
             m = pat.search(doc.lines[i])
             credit = _short(doc.lines[i][m.start():].strip(" ()*_"), 40) if m else "a credit"
-            weak = layout.words[i] > self.options.max_words and fu.zone(k) == "core"
+            weak = unit.words > self.options.max_words and fu.zone(k) == "core"
             yield self.finding(doc, doc.file_line(unit.start),
                                f"photo credit \"{credit}\": a caption or credit line, not article text",
                                end_line=doc.file_line(unit.end), severity=Severity.NOTE if weak else None)
@@ -553,29 +553,29 @@ class AuthorBio(Rule):
         first = layout.last  # the article's last paragraph may be the bio
         if layout.end is not None:
             first = min(first, layout.end)
-        if first >= len(doc.lines):
-            return
         fu = furniture.of(doc)
-        units = fu.unit_of_line
-        todo = [i for i in range(first, len(doc.lines)) if layout.words[i] >= 6 and i in units]
-        signals = phrase_set("bio-phrases.txt", "any").all_hits([doc.lines[i] for i in todo])
-        for k, i in enumerate(todo):
-            line = doc.lines[i]
-            found = [m.group(0) for m in signals.get(k, ())]
+        lines = doc.lines
+        todo = [k for k, u in enumerate(fu.units) if u.end >= first and u.words >= 6]
+        texts = [" ".join(lines[fu.units[k].start:fu.units[k].end + 1]) for k in todo]
+        signals = phrase_set("bio-phrases.txt", "any").all_hits(texts)
+        for j, k in enumerate(todo):
+            unit = fu.units[k]
+            found = [m.group(0) for m in signals.get(j, ())]
             if not found:
                 continue
-            if layout.in_tail(i):
+            if layout.in_tail(unit.start):
                 ok = len(found) >= 1
-            elif i == layout.last:  # still the article's: only a bio that opens like one
-                ok = len(found) >= 2 and _BIO_OPENING_RE.match(line) is not None
+            elif unit.start == layout.last:  # still the article's: only a bio that opens like one
+                ok = len(found) >= 2 and _BIO_OPENING_RE.match(texts[j]) is not None
             else:
                 ok = len(found) >= 2
             if ok:
                 ev = "; ".join(f"\"{_short(x, 30)}\"" for x in found[:3])
-                where = _where(fu, units[i], doc) if i != layout.last else "as the last paragraph"
-                yield self.finding(doc, doc.file_line(i),
+                where = _where(fu, k, doc) if unit.start != layout.last else "as the last paragraph"
+                yield self.finding(doc, doc.file_line(unit.start),
                                    f"reads like an author's biography ({ev}), {where}: "
-                                   "the site's text about its writer, not the article", end_line=doc.file_line(i))
+                                   "the site's text about its writer, not the article",
+                                   end_line=doc.file_line(unit.end))
 
 
 # A bio opens with the writer's name and what they are: "Jane Doe is a ...".
