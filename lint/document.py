@@ -1,9 +1,10 @@
 """The Document every rule reads: metadata, body, exact line numbers, and
 lazily computed views shared by all rules.
 
-A view (lines, words, links, headings, URL parts, Markdown tokens, article
-layout) is computed at most once per document, on first use, and only if
-some enabled rule asks for it.  Rules never re-read the file or re-parse the
+A view (lines, words, links, headings, URL parts, Markdown blocks) is
+computed at most once per document, on first use, and only if some enabled
+rule asks for it; `shared` keeps the rules' shared analyses (the article
+layout, the date evidence) the same way.  Rules never re-read the file or re-parse the
 body.
 """
 
@@ -327,13 +328,3 @@ class Document:
         with timer.measure(f"evidence: {key}"):
             value = views[key] = compute(self)
         return value
-
-    # -- article layout (shared by the date and boilerplate families) ----------
-
-    @view
-    def layout(self):
-        """Where the article starts and ends, captions, tail blocks: see
-        `scrapelint.article`."""
-        from scrapelint.article import analyse
-
-        return analyse(self)

@@ -1,8 +1,8 @@
 """`--timings`: where a run's time goes, per rule and per shared analysis.
 
 ESLint's `TIMING=1` is the model: after the run, a table of the time spent in
-each rule, each shared analysis (a Document view such as the article layout,
-a family's `doc.shared` evidence) and each stage around them (reading and
+each rule, each shared analysis (a Document view such as the Markdown blocks,
+a family's `doc.shared` evidence, such as the layout) and each stage around them (reading and
 parsing, findings, output), with its share of the total.
 
 Times are exclusive: an analysis that a rule triggers by asking for it first

@@ -5,8 +5,8 @@ document: `scrapelint.analysis.furniture` cuts the Markdown into units (a
 heading, a list item, a table row, a paragraph, or one line of a paragraph
 whose lines are separate pieces) and classifies each the way jusText does,
 from link density, stop-word density, length and punctuation, its
-neighbours and its place relative to the article's core; `doc.layout`
-(`scrapelint.article`) adds the end-of-article marker, captions and the
+neighbours and its place relative to the article's core; the layout
+(`scrapelint.analysis.layout`) adds the end-of-article marker, captions and the
 hits of the phrase lists in `rules/data/`.  A rule only decides and reports.
 
 Every finding covers one unit, or one run of adjacent units with no blank
@@ -23,7 +23,8 @@ from typing import Iterator
 from pydantic import Field
 
 from scrapelint.analysis import furniture
-from scrapelint.article import hits_by_line, line_starts, parse_entries, phrase_regex, phrase_set
+from scrapelint.analysis import layout as article_layout
+from scrapelint.analysis.phrases import hits_by_line, line_starts, parse_entries, phrase_regex, phrase_set
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -34,7 +35,7 @@ _ZONE_WORDS = {"head": "before the article's first paragraph", "foot": "after th
 
 def _where(fu, k: int, doc) -> str:
     """Where unit `k` stands, in words."""
-    if doc.layout.in_tail(fu.units[k].start):
+    if article_layout.of(doc).in_tail(fu.units[k].start):
         return _ZONE_WORDS["tail"]
     return _ZONE_WORDS[fu.zone(k)]
 
@@ -48,7 +49,7 @@ def _decisions(doc, threshold: float = furniture.LINK_DENSE, min_run: int = furn
     """The furniture units of `doc` and why (see `furniture.decide`), once
     per document and set of options."""
     key = f"furniture-decide:{threshold}:{min_run}:{max_words}"
-    return doc.shared(key, lambda d: furniture.decide(furniture.of(d), d.layout.end, bool(d.host),
+    return doc.shared(key, lambda d: furniture.decide(furniture.of(d), article_layout.of(d).end, bool(d.host),
                                                      threshold, min_run, max_words))
 
 
@@ -113,7 +114,7 @@ class BoilerplatePhrase(Rule):
                                description="Longest line (in words) where an in-line phrase inside the article is a warning rather than a note.")
 
     def _hits(self, doc) -> dict[int, tuple[str, str]]:
-        layout = doc.layout
+        layout = article_layout.of(doc)
         o = self.options
         if not (o.extend_phrases or o.extend_prefixes or o.extend_lines):
             return layout.phrases
@@ -146,7 +147,7 @@ class BoilerplatePhrase(Rule):
             if kind == "dateline" and (unit.kind == "heading" or unit.in_list or unit.in_table):
                 continue  # a dated heading, list item or table row is a timeline or release entry
             zone = fu.zone(k)
-            tail = doc.layout.in_tail(unit.start)
+            tail = article_layout.of(doc).in_tail(unit.start)
             outside = zone in ("head", "foot") or tail
             in_sentence = kind in ("outside",) and _sentence_words(doc.lines[i], text) > SENTENCE_WORDS
             if kind == "outside" and (not outside or (in_sentence and not tail)):
@@ -201,7 +202,7 @@ def _extra_regex(extra: tuple[str, ...], mode: str) -> re.Pattern:
     key = (extra, mode)
     pat = _EXTRA_CACHE.get(key)
     if pat is None:
-        from scrapelint.article import LEAD, TRAIL
+        from scrapelint.analysis.phrases import LEAD, TRAIL
 
         alt = "|".join(f"(?:{e.pattern})" for e in parse_entries("\n".join(extra)))
         if mode == "any":
@@ -442,7 +443,7 @@ class AfterArticleEnd(Rule):
     severity = Severity.WARNING
 
     def check(self, doc) -> Iterator[Finding]:
-        layout = doc.layout
+        layout = article_layout.of(doc)
         if layout.end is None:
             return
         fu = furniture.of(doc)
@@ -493,7 +494,7 @@ class CaptionOrCredit(Rule):
                                description="Longest line (in words) where a credit is a warning rather than a note.")
 
     def check(self, doc) -> Iterator[Finding]:
-        layout = doc.layout
+        layout = article_layout.of(doc)
         if not layout.captions:
             return
         fu = furniture.of(doc)
@@ -547,7 +548,7 @@ class AuthorBio(Rule):
     severity = Severity.WARNING
 
     def check(self, doc) -> Iterator[Finding]:
-        layout = doc.layout
+        layout = article_layout.of(doc)
         if layout.start is None:
             return
         first = layout.last  # the article's last paragraph may be the bio

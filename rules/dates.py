@@ -35,7 +35,8 @@ from typing import Iterator, NamedTuple
 
 from pydantic import Field
 
-from scrapelint.article import visible
+from scrapelint.analysis import layout as article_layout
+from scrapelint.analysis.text import visible
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -560,7 +561,7 @@ def _cue_date(m: DateMatch, ev: "Evidence") -> tuple[_dt.date, str | None] | Non
 def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], lines: list[str],
                       captions, end: int) -> list[Cue]:
     head = _headline_index(doc, max(80, len(lines) * 2 // 3))
-    core = getattr(doc.layout, "start", None)
+    core = article_layout.of(doc).start
     if head is not None:
         start = head + 1
     elif core is not None:  # no headline: the lines just before the article's first paragraph
@@ -627,7 +628,7 @@ def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], li
                     kind = "published" if kw.group("pub") else "updated"
                     cues.append(Cue(i, kind, line[kw.start():kw.end() + 40].strip(), d, None))
             continue
-        if not ms or len(line) > 200 or _place(i, lines, captions, doc.layout) is not None:
+        if not ms or len(line) > 200 or _place(i, lines, captions, article_layout.of(doc)) is not None:
             continue
         if _BYLINE_RE.search(lines[i]):
             m = ms[0]
@@ -658,7 +659,7 @@ def _publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], li
             m = next((x for x in by_line[i] if 0 <= x.start - kw.end() <= 30), None)
             if m is None or m.year is None or m.alt is not None:
                 continue
-            if _place(i, lines, captions, doc.layout) is not None:
+            if _place(i, lines, captions, article_layout.of(doc)) is not None:
                 continue
             later.append(Cue(i, "published", line[kw.start():m.end].strip(), _dt.date(m.year, m.month, m.day), None))
     if later and all(_close(c.date, later[0].date) for c in later):
@@ -739,7 +740,7 @@ def _analyse(doc) -> Evidence:
     body = doc.body
     ev.dates = find_dates("\n".join(reader_lines(doc))) if _HAS_DIGIT.search(body) else []
     lines = doc.lines
-    layout = doc.layout
+    layout = article_layout.of(doc)
     captions = layout.captions
     end = layout.end if layout.end is not None else len(lines)
     if any(m.alt is not None for m in ev.dates):

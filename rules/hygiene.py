@@ -20,7 +20,7 @@ from typing import Iterator, NamedTuple
 
 from pydantic import Field
 
-from scrapelint.article import line_starts, load_entries, lowered_join, phrase_set
+from scrapelint.analysis.phrases import line_starts, load_entries, lowered_join, phrase_set
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions

@@ -17,8 +17,9 @@ from typing import Iterator, NamedTuple
 
 from pydantic import Field
 
+from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.frontmatter import value_edit
-from scrapelint.article import word_estimate
+from scrapelint.analysis.text import word_estimate
 from scrapelint.findings import Finding, Fix, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -630,10 +631,10 @@ _PARAGRAPH_WORDS = 12
 
 def _first_paragraph(doc) -> int | None:
     """The first body line of the article's text: the first line of the
-    article core (`doc.layout.start`) or, if earlier, the first paragraph
+    article core (the layout's `start`) or, if earlier, the first paragraph
     block that reads as text (a dozen words or more with a sentence's
     end, mostly not link text, not in a list)."""
-    start = doc.layout.start
+    start = article_layout.of(doc).start
     for blk in doc.blocks:
         if start is not None and blk.start >= start:
             break

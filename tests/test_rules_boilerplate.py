@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED, lint_text, needs_shared
-from scrapelint.article import load_entries, phrase_regex
+from scrapelint.analysis import layout as article_layout
+from scrapelint.analysis.phrases import load_entries, phrase_regex
 from scrapelint.findings import Severity
 from scrapelint.readers.markdown import parse_markdown
 
@@ -75,7 +76,7 @@ def test_seed_glued_words():
 @needs_shared
 def test_seed_layout_for_the_date_family():
     doc = parse_markdown(SEED.read_bytes(), str(SEED))
-    layout = doc.layout
+    layout = article_layout.of(doc)
     assert doc.file_line(layout.end) == 36
     assert doc.body_index(10) in layout.captions
     assert layout.in_tail(doc.body_index(40)) and not layout.in_tail(doc.body_index(35))

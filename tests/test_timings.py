@@ -31,7 +31,7 @@ def test_timings_table_names_rules_analyses_and_stages(folder, capsys, jobs):
     assert lines[0].split() == ["Rule", "or", "analysis", "Time", "(ms)", "Relative"]
     labels = {line.rsplit(None, 2)[0] for line in lines[1:]}
     # rules run in the workers: their lines prove the workers' totals came back
-    assert {"WC001 word-count-mismatch", "DT001 date-url-mismatch", "view: layout",
+    assert {"WC001 word-count-mismatch", "DT001 date-url-mismatch", "evidence: layout",
             "stage: read + parse", "stage: output (reporter)", "total"} <= labels
     assert lines[-1].endswith("100.0%")
 

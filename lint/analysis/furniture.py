@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scrapelint.analysis import stopwords
-from scrapelint.article import word_estimate
+from scrapelint.analysis.text import word_estimate
 
 SENTENCE_END = frozenset(".!?。！？…\"”’'»)」』:;")
 NO_CASE_LONG = 30  # a line of an uncased script this long continues onto the next
@@ -355,7 +355,7 @@ def _glued(text: str) -> str | None:
 def _camel_words() -> frozenset[str]:
     global _CAMEL
     if _CAMEL is None:
-        from scrapelint.article import load_entries
+        from scrapelint.analysis.phrases import load_entries
 
         _CAMEL = frozenset(e.text for e in load_entries("camel-case-words.txt"))
     return _CAMEL

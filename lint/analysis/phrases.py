@@ -1,43 +1,23 @@
-"""Where the article is inside the body: shared knowledge of the date (DT)
-and boilerplate (NV) families, computed once per document (`doc.layout`).
+"""The phrase engine: the data lists of `rules/data/*.txt` compiled for speed.
 
-- `captions`: body lines that are photo captions or credits;
-- `end`: the first line of the tail after the article (credits such as
-  "Reporting by", "Our Standards", "Related", "More from", "About the
-  author"...), once enough article text precedes the marker; None when the
-  body runs to its end;
-- `start` / `last`: the first and the last prose paragraph of the article's
-  core, the largest cluster of prose lines (jusText's idea: long lines with
-  few links and sentence punctuation, close to each other).  Lines before
-  `start` are the page head, lines after `last` (and before `end`) its foot;
-  both are where menus, bylines and promos live;
-- per-line features every NV rule reads instead of re-scanning: visible
-  text length, estimated words, link density, sentence ending, list item,
-  and the phrase-list hits (`phrase`, `phrase_kind`).
-
-Indices are 0-based body lines (`doc.lines`); `doc.file_line(i)` turns one
-into a file line.  The phrase lists are data files in `scrapelint.rules`
-(`rules/data/*.txt`), loaded once and compiled into one alternation each.
+Each list holds literal phrases and `re:` regexes, one per line, with an
+optional `# e.g. ...` example.  A list is matched in one of three modes:
+`any` (anywhere in a line), `prefix` (at the start of a line, after
+Markdown marks) or `line` (the whole line).  `PhraseSet` gates every entry
+by a literal it requires (one Aho-Corasick pass over the lower-cased text),
+so no regex walks a whole page.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from typing import Iterable, NamedTuple
 
 DATA_PACKAGE = "scrapelint.rules"
-MIN_ARTICLE_WORDS = 80  # an end marker counts once this much article text precedes it
-SECTION_AFTER_RATIO = 0.35  # a section head ends the article if less prose than this (x before) follows
-
-# ---------------------------------------------------------------------------
-# phrase lists (rules/data/*.txt)
-# ---------------------------------------------------------------------------
 
 
 class Entry(NamedTuple):
@@ -94,12 +74,9 @@ def load_entries(name: str) -> tuple[Entry, ...]:
 # `_`, spaces and tabs): on a line of asterisks or tabs the backtracking
 # between them was cubic (a 1 MB page of such lines took minutes).  No list
 # entry starts with a space or a character the emphasis openers take, so
-# giving nothing back changes no match.  Python 3.10 has no possessive
-# quantifiers and keeps the old patterns (the per-document time budget
-# bounds them there).
-_P = "+" if sys.version_info >= (3, 11) else ""
-LEAD = r"^[ \t]*" + _P + r"(?:(?:[-*+>|#]|\d{1,3}[.)])[ \t]*" + _P + r")*(?:[*_\[(]|\\\[)*" + _P + r"[ \t]*"
-TRAIL = (r"[ \t]*" + _P + r"(?:[*_]|\\?\])*" + _P
+# giving nothing back changes no match.
+LEAD = r"^[ \t]*+(?:(?:[-*+>|#]|\d{1,3}[.)])[ \t]*+)*(?:[*_\[(]|\\\[)*+[ \t]*"
+TRAIL = (r"[ \t]*+(?:[*_]|\\?\])*+"
          + r"(?:\([^)\s]*(?:\s+\"[^\"]*\")?\))?[ \t:.!|*_…\u2026]*\r?$")
 
 
@@ -130,10 +107,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     the longest run of 3+ literal characters on its main path, or else the
     literal runs of the alternatives of a group on it.  None when there is
     no such thing: the entry is then tried on every short line."""
-    try:
-        from re import _parser as sre_parse  # CPython's parser; only read, never changed
-    except ImportError:  # Python 3.10 names it sre_parse (deprecated from 3.11)
-        import sre_parse
+    from re import _parser as sre_parse  # CPython's parser; only read, never changed
 
     try:
         parsed = sre_parse.parse(pattern)
@@ -374,180 +348,3 @@ def hits_by_line(pattern: re.Pattern, body: str, starts: list[int], lo: int = 0)
             found[i] = m
     return found
 
-
-# ---------------------------------------------------------------------------
-# per-line features
-# ---------------------------------------------------------------------------
-
-_LINK_RE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\s*\)|<https?://[^>\s]*>|\bhttps?://\S+")
-_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MARK_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
-# Scripts written without spaces between words.
-_NOSPACE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-GOOD_WORDS = 10  # a prose unit: this many words and sentence punctuation...
-LONG_WORDS = 30  # ... or this many words whatever its punctuation
-GOOD_MAX_DENSITY = 0.3  # ... and at most this share of link text
-MAX_PHRASE_LINE = 400  # longer lines are paragraphs: the phrase lists are not matched there
-
-
-def visible(line: str) -> tuple[str, int, int]:
-    """(visible text, characters inside links, number of links) of a line:
-    images dropped, links replaced by their text, emphasis marks removed."""
-    s = line.strip()
-    link_chars = 0
-    nlinks = 0
-    if "](" in s or "http" in s:
-        parts = []
-        pos = 0
-        for m in _LINK_RE.finditer(s):
-            parts.append(s[pos:m.start()])
-            pos = m.end()
-            if m.group(0)[0] == "!":
-                continue
-            txt = m.group(1)
-            if txt is None:  # a bare URL or autolink
-                txt = m.group(0)
-            elif "](" in txt:  # a linked image: its alt text is what the link says
-                txt = _IMAGE_RE.sub(r"\1", txt)
-            nlinks += 1
-            txt = txt.strip()
-            link_chars += len(txt)
-            parts.append(txt)
-        parts.append(s[pos:])
-        s = "".join(parts)
-    if "*" in s or "_" in s or "\\" in s:
-        s = _MARK_RE.sub("", s)
-    s = s.strip(" \t#>-+|*•")
-    return s, link_chars, nlinks
-
-
-def word_estimate(text: str) -> int:
-    """Whitespace tokens, or for scripts written without spaces (Chinese,
-    Japanese, Thai, Burmese...) about one word per two characters."""
-    w = text.count(" ") + 1 if text else 0
-    if len(text) > 12 * w and _NOSPACE_RE.search(text):
-        w = max(w, len(_NOSPACE_RE.findall(text)) // 2)
-    return w
-
-
-@dataclass
-class Layout:
-    captions: frozenset[int]
-    end: int | None
-    start: int | None = None  # first line of the article core
-    last: int | None = None  # first line of the core's last unit (before `end`)
-    end_marker: str | None = None
-    # NV001 hits of the built-in lists: line -> (kind, matched text)
-    phrases: dict[int, tuple[str, str]] | None = None
-
-    def in_tail(self, index: int) -> bool:
-        return self.end is not None and index >= self.end
-
-    def zone(self, index: int) -> str:
-        """`tail` (after the end marker), `head` (before the core), `foot`
-        (after its last unit), `core`, or `unknown` (no core found)."""
-        if self.end is not None and index >= self.end:
-            return "tail"
-        if self.start is None:
-            return "unknown"
-        if index < self.start:
-            return "head"
-        if index > self.last:
-            return "foot"
-        return "core"
-
-    def outside_core(self, index: int) -> bool:
-        return self.zone(index) in ("head", "foot", "tail")
-
-
-def _strip_match(m: re.Match) -> str:
-    text = m.group(0)
-    if "](" in text:  # a whole-line link: its text, not its target
-        text = text[: text.index("](")]
-    return text.strip(" \t*_#>[]()-+|:\r")
-
-
-def analyse(doc) -> Layout:
-    lines = doc.lines
-    body = doc.body
-    code = doc.code_lines
-    starts = line_starts(body)
-
-    # The phrase lists are matched over the lines short enough to be page
-    # furniture (at most MAX_PHRASE_LINE characters), joined into one text:
-    # long lines are paragraphs, and skipping them is most of the speed.
-    cand = [i for i, line in enumerate(lines) if line and len(line) <= MAX_PHRASE_LINE and i not in code]
-    clines = [lines[i] for i in cand]
-    lowered = lowered_join(clines)
-    sstarts = line_starts(lowered)
-    captions = {cand[k] for k in phrase_set("caption-credits.txt", "any", ignore_case=False).hits(clines, lowered, sstarts)}
-    phrases: dict[int, tuple[str, str]] = {}
-    kinds = ("line", "dateline", "prefix", "phrase", "outside", "end", "section")
-    sets = (phrase_set("ui-lines.txt", "line"), phrase_set("datelines.txt", "line"),
-            phrase_set("ui-prefixes.txt", "prefix"), phrase_set("ui-phrases.txt", "any"),
-            phrase_set("ui-outside.txt", "any"), phrase_set("end-markers.txt", "prefix"),
-            phrase_set("end-sections.txt", "prefix"))
-    literal_hits = dict(zip(kinds, scan_literals(sets, lowered, sstarts)))
-    for kind, ps in zip(kinds[:5], sets):
-        for k, m in ps.hits(clines, lowered, sstarts, literal_hits[kind]).items():
-            i = cand[k]
-            if i not in phrases:
-                phrases[i] = (kind, _strip_match(m))
-
-    # the core: the furniture classification's (blocks, jusText classes)
-    from scrapelint.analysis import furniture
-
-    fu = furniture.of(doc)
-    units = fu.units
-    start = last = None
-    if fu.core is not None:
-        core_first, core_last = fu.core
-        start, last = units[core_first].start, units[core_last].start
-
-    # the end: the first end marker after the core starts, once enough prose
-    # precedes it; a section head ("Related", "Most read") only when little
-    # of the article's prose follows it (pages put such boxes mid-article too)
-    end = None
-    end_marker = None
-    if start is not None:
-        hits = [(cand[k], m, True) for k, m in sets[5].hits(clines, lowered, sstarts, literal_hits["end"]).items()]
-        hits += [(cand[k], m, False) for k, m in sets[6].hits(clines, lowered, sstarts, literal_hits["section"]).items()]
-        hits = [h for h in hits if h[0] >= start]
-        if hits:
-            # prose words (long, unlinked, sentence-like units that are not
-            # captions or phrase hits) before each unit, and after the core's start
-            prose_words = [u.words if _prose(u, captions, phrases) else 0 for u in units]
-            cum = [0, *accumulate(prose_words)]
-            first_unit = fu.core[0]
-            total = cum[len(units)]
-            for i, m, strong in sorted(hits, key=lambda h: h[0]):
-                if i in code:
-                    continue
-                k = _unit_at(units, i)  # the units before line i: units[:k]
-                before = cum[k] - cum[first_unit]
-                if before < MIN_ARTICLE_WORDS:
-                    continue
-                after = total - cum[k + 1] if k < len(units) and units[k].start <= i else total - cum[k]
-                if not strong and after > SECTION_AFTER_RATIO * before:
-                    continue
-                end = i
-                end_marker = _strip_match(m)
-                break
-        if end is not None and last >= end:
-            last = max((u.start for u in units[fu.core[0]:] if u.start < end and _prose(u, captions, phrases)),
-                       default=start)
-
-    return Layout(frozenset(captions), end, start, last, end_marker, phrases)
-
-
-def _prose(u, captions, phrases) -> bool:
-    """A unit that reads as the article's prose: long enough and punctuated
-    like a sentence, hardly linked, neither a caption nor a phrase hit."""
-    return (u.density < GOOD_MAX_DENSITY and ((u.words >= GOOD_WORDS and u.sentence) or u.words >= LONG_WORDS)
-            and u.start not in captions and u.start not in phrases)
-
-
-def _unit_at(units, i: int) -> int:
-    """The index of the first unit that ends at or after body line i."""
-    return bisect_right([u.end for u in units], i - 1)

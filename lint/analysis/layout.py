@@ -1,0 +1,159 @@
+"""Where the article is inside the body: shared knowledge of the date (DT)
+and boilerplate (NV) families, computed once per document (`of(doc)`).
+
+- `captions`: body lines that are photo captions or credits;
+- `phrases`: NV001's hits of the built-in phrase lists, line -> (kind, text);
+- `start` / `last`: the first line of the article's core and of its last
+  unit, from the block furniture analysis (`scrapelint.analysis.furniture`).
+  Lines before `start` are the page head, lines after `last` (and before
+  `end`) its foot; both are where menus, bylines and promos live;
+- `end`: the first line of the tail after the article (credits such as
+  "Reporting by", "Our Standards", "Related", "More from", "About the
+  author"...), once enough article prose precedes the marker; None when the
+  body runs to its end.
+
+Indices are 0-based body lines (`doc.lines`); `doc.file_line(i)` turns one
+into a file line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from scrapelint.analysis import furniture
+from scrapelint.analysis.phrases import line_starts, lowered_join, phrase_set, scan_literals
+
+MIN_ARTICLE_WORDS = 80  # an end marker counts once this much article text precedes it
+SECTION_AFTER_RATIO = 0.35  # a section head ends the article if less prose than this (x before) follows
+GOOD_WORDS = 10  # a prose unit: this many words and sentence punctuation...
+LONG_WORDS = 30  # ... or this many words whatever its punctuation
+GOOD_MAX_DENSITY = 0.3  # ... and at most this share of link text
+MAX_PHRASE_LINE = 400  # longer lines are paragraphs: the phrase lists are not matched there
+
+
+@dataclass
+class Layout:
+    captions: frozenset[int]
+    end: int | None
+    start: int | None = None  # first line of the article core
+    last: int | None = None  # first line of the core's last unit (before `end`)
+    end_marker: str | None = None
+    # NV001 hits of the built-in lists: line -> (kind, matched text)
+    phrases: dict[int, tuple[str, str]] | None = None
+
+    def in_tail(self, index: int) -> bool:
+        return self.end is not None and index >= self.end
+
+    def zone(self, index: int) -> str:
+        """`tail` (after the end marker), `head` (before the core), `foot`
+        (after its last unit), `core`, or `unknown` (no core found)."""
+        if self.end is not None and index >= self.end:
+            return "tail"
+        if self.start is None:
+            return "unknown"
+        if index < self.start:
+            return "head"
+        if index > self.last:
+            return "foot"
+        return "core"
+
+    def outside_core(self, index: int) -> bool:
+        return self.zone(index) in ("head", "foot", "tail")
+
+
+def _strip_match(m: re.Match) -> str:
+    text = m.group(0)
+    if "](" in text:  # a whole-line link: its text, not its target
+        text = text[: text.index("](")]
+    return text.strip(" \t*_#>[]()-+|:\r")
+
+
+def analyse(doc) -> Layout:
+    lines = doc.lines
+    body = doc.body
+    code = doc.code_lines
+    starts = line_starts(body)
+
+    # The phrase lists are matched over the lines short enough to be page
+    # furniture (at most MAX_PHRASE_LINE characters), joined into one text:
+    # long lines are paragraphs, and skipping them is most of the speed.
+    cand = [i for i, line in enumerate(lines) if line and len(line) <= MAX_PHRASE_LINE and i not in code]
+    clines = [lines[i] for i in cand]
+    lowered = lowered_join(clines)
+    sstarts = line_starts(lowered)
+    captions = {cand[k] for k in phrase_set("caption-credits.txt", "any", ignore_case=False).hits(clines, lowered, sstarts)}
+    phrases: dict[int, tuple[str, str]] = {}
+    kinds = ("line", "dateline", "prefix", "phrase", "outside", "end", "section")
+    sets = (phrase_set("ui-lines.txt", "line"), phrase_set("datelines.txt", "line"),
+            phrase_set("ui-prefixes.txt", "prefix"), phrase_set("ui-phrases.txt", "any"),
+            phrase_set("ui-outside.txt", "any"), phrase_set("end-markers.txt", "prefix"),
+            phrase_set("end-sections.txt", "prefix"))
+    literal_hits = dict(zip(kinds, scan_literals(sets, lowered, sstarts)))
+    for kind, ps in zip(kinds[:5], sets):
+        for k, m in ps.hits(clines, lowered, sstarts, literal_hits[kind]).items():
+            i = cand[k]
+            if i not in phrases:
+                phrases[i] = (kind, _strip_match(m))
+
+    # the core: the furniture classification's (blocks, jusText classes)
+    fu = furniture.of(doc)
+    units = fu.units
+    start = last = None
+    if fu.core is not None:
+        core_first, core_last = fu.core
+        start, last = units[core_first].start, units[core_last].start
+
+    # the end: the first end marker after the core starts, once enough prose
+    # precedes it; a section head ("Related", "Most read") only when little
+    # of the article's prose follows it (pages put such boxes mid-article too)
+    end = None
+    end_marker = None
+    if start is not None:
+        hits = [(cand[k], m, True) for k, m in sets[5].hits(clines, lowered, sstarts, literal_hits["end"]).items()]
+        hits += [(cand[k], m, False) for k, m in sets[6].hits(clines, lowered, sstarts, literal_hits["section"]).items()]
+        hits = [h for h in hits if h[0] >= start]
+        if hits:
+            # prose words (long, unlinked, sentence-like units that are not
+            # captions or phrase hits) before each unit, and after the core's start
+            prose_words = [u.words if _prose(u, captions, phrases) else 0 for u in units]
+            cum = [0, *accumulate(prose_words)]
+            first_unit = fu.core[0]
+            total = cum[len(units)]
+            for i, m, strong in sorted(hits, key=lambda h: h[0]):
+                if i in code:
+                    continue
+                k = _unit_at(units, i)  # the units before line i: units[:k]
+                before = cum[k] - cum[first_unit]
+                if before < MIN_ARTICLE_WORDS:
+                    continue
+                after = total - cum[k + 1] if k < len(units) and units[k].start <= i else total - cum[k]
+                if not strong and after > SECTION_AFTER_RATIO * before:
+                    continue
+                end = i
+                end_marker = _strip_match(m)
+                break
+        if end is not None and last >= end:
+            last = max((u.start for u in units[fu.core[0]:] if u.start < end and _prose(u, captions, phrases)),
+                       default=start)
+
+    return Layout(frozenset(captions), end, start, last, end_marker, phrases)
+
+
+def _prose(u, captions, phrases) -> bool:
+    """A unit that reads as the article's prose: long enough and punctuated
+    like a sentence, hardly linked, neither a caption nor a phrase hit."""
+    return (u.density < GOOD_MAX_DENSITY and ((u.words >= GOOD_WORDS and u.sentence) or u.words >= LONG_WORDS)
+            and u.start not in captions and u.start not in phrases)
+
+
+def _unit_at(units, i: int) -> int:
+    """The index of the first unit that ends at or after body line i."""
+    return bisect_right([u.end for u in units], i - 1)
+
+
+def of(doc) -> Layout:
+    """The layout of `doc`, computed once per document."""
+    return doc.shared("layout", analyse)
