@@ -25,7 +25,7 @@ from scrapelint.config import Config, ConfigError, load_config, load_settings, p
 from scrapelint.document import Document
 from scrapelint.engine import Linter as _Engine
 from scrapelint.engine import RunOptions
-from scrapelint.findings import Finding
+from scrapelint.findings import Finding, Severity
 from scrapelint.readers import ReadSettings
 from scrapelint.results import DocResult
 
@@ -86,6 +86,12 @@ class Linter:
     def codes(self) -> list[str]:
         """The codes of the enabled rules."""
         return [rule.code for rule in self._engine.rules]
+
+    @property
+    def fail_on(self) -> Severity:
+        """The lowest severity that fails a document: the configuration's
+        `fail-on` (warning by default), as the command line's exit code."""
+        return Severity.parse(self._config.settings.fail_on)
 
     def _findings(self, doc: Document) -> list[Finding]:
         findings, errors = self._engine.lint(doc, self._engine.ignored_codes(doc.path) if doc.path != "-" else None)
