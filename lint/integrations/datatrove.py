@@ -8,11 +8,12 @@ its metadata, and the documents that fail dropped (or only annotated).
     from datatrove.pipeline.writers import JsonlWriter
     from scrapelint.integrations.datatrove import ScrapelintFilter
 
-    LocalPipelineExecutor(pipeline=[
-        JsonlReader("crawl/"),
-        ScrapelintFilter(select=["UR", "TX"], exclusion_writer=JsonlWriter("rejected/")),
-        JsonlWriter("kept/"),
-    ], tasks=4).run()
+    if __name__ == "__main__":  # worker processes import this file
+        LocalPipelineExecutor(pipeline=[
+            JsonlReader("crawl/"),
+            ScrapelintFilter(select=["UR", "TX"], exclusion_writer=JsonlWriter("rejected/")),
+            JsonlWriter("kept/"),
+        ], tasks=4).run()
 
 A document is linted as the record datatrove's JSONL writer makes of it
 (`{"id", "text", "metadata": {...}}`), so its findings are those of
@@ -36,7 +37,7 @@ try:
     from datatrove.pipeline.writers.disk_base import DiskWriter
     from datatrove.utils.logging import logger
 except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
-    raise ModuleNotFoundError("the datatrove step needs datatrove: pip install 'scrapelint[datatrove]'") from exc
+    raise ModuleNotFoundError(f"the datatrove step needs datatrove>=0.4 ({exc}): pip install 'scrapelint[datatrove]'") from exc
 
 from scrapelint.api import ConfigLike, Linter, RuleError
 from scrapelint.findings import Finding, Severity

@@ -35,7 +35,7 @@ try:
     from scrapy.exceptions import DropItem
     from scrapy.statscollectors import StatsCollector
 except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
-    raise ModuleNotFoundError("the Scrapy pipeline needs Scrapy: pip install 'scrapelint[scrapy]'") from exc
+    raise ModuleNotFoundError(f"the Scrapy pipeline needs Scrapy>=2.15 ({exc}): pip install 'scrapelint[scrapy]'") from exc
 
 from scrapelint.api import ConfigLike, Linter, RuleError
 from scrapelint.findings import Severity
@@ -78,7 +78,7 @@ class ScrapelintPipeline:
             self.stats.inc_value(f"scrapelint/{key}")
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        # `spider` is optional: Scrapy 2.13+ no longer passes it
+        # `spider` is optional: Scrapy passes it only to methods that require it, and deprecates that
         record = ItemAdapter(item).asdict()
         label = record.get("url") or record.get("id") or "item"
         try:
