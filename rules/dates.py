@@ -129,6 +129,7 @@ def _from_match(m: re.Match) -> tuple[int | None, int, int, _dt.date | None, boo
 
 
 # runs of digits that can start a date: not inside a word, a number or a URL
+MAX_DATES = 2000  # dates read per document: an article states a few dozen; past this it is a table or an attack
 _DIGITS = re.compile(r"(?<![\w/=%&?#:.+,\\-])(?:(?:19|20)\d\d|\d\d?)(?!\d)")
 
 
@@ -137,7 +138,9 @@ def find_dates(text: str, index: int = 0) -> list[DateMatch]:
 
     Cheap by construction: only runs of one, two or four digits that can
     start or continue a date are looked at, and the date regex is matched
-    anchored there (or at the month name just before), never searched."""
+    anchored there (or at the month name just before), never searched.
+    At most MAX_DATES are read, so a page of nothing but dates costs a
+    bounded time (htmldate bounds its candidates the same way)."""
     found: list[DateMatch] = []
     last_pos, line, line_start = 0, index, 0
     covered = 0
@@ -178,6 +181,8 @@ def find_dates(text: str, index: int = 0) -> list[DateMatch]:
         last_pos = s
         y, mo, d, alt, named = parsed
         found.append(DateMatch(line, s - line_start, m.end() - line_start, m.group(0), y, mo, d, alt, named))
+        if len(found) >= MAX_DATES:
+            break
     return found
 
 
@@ -678,11 +683,13 @@ _REFERENCE = re.compile(r"^\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|\^?\d{1,3}[.)]\s|\^)"
 _NEVER_PUBLICATION = ("date range of an event", "reference or footnote")
 
 
-def _occurrence_place(m: DateMatch, lines: list[str], captions, layout) -> str | None:
+def _occurrence_place(m: DateMatch, lines: list[str], captions, layout, places: dict[int, str | None]) -> str | None:
     line = lines[m.index]
     if _RANGE_BEFORE.search(line[max(0, m.start - 25):m.start]) or _RANGE_AFTER.match(line[m.end:m.end + 12]):
         return "date range of an event"
-    return _place(m.index, lines, captions, layout)
+    if m.index not in places:  # a line holds several dates: its place is read once
+        places[m.index] = _place(m.index, lines, captions, layout)
+    return places[m.index]
 
 
 def _place(i: int, lines: list[str], captions, layout) -> str | None:
@@ -763,13 +770,14 @@ def _analyse(doc) -> Evidence:
         else:
             ev.cue_conflict = True
     cue_lines = {c.index for c in ev.cues}
+    places: dict[int, str | None] = {}
     F = stated.date
     for m in ev.dates:
         if m.year is None:
             continue
         d = _mk(m.year, m.month, m.day)
         if d == F or (m.alt is not None and m.alt == F):
-            ev.occurrences.append((m, None if m.index in cue_lines else _occurrence_place(m, lines, captions, layout)))
+            ev.occurrences.append((m, None if m.index in cue_lines else _occurrence_place(m, lines, captions, layout, places)))
     _decide(doc, ev)
     return ev
 

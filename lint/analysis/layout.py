@@ -73,14 +73,15 @@ def _strip_match(m: re.Match) -> str:
 
 def analyse(doc) -> Layout:
     lines = doc.lines
-    body = doc.body
     code = doc.code_lines
-    starts = line_starts(body)
 
     # The phrase lists are matched over the lines short enough to be page
     # furniture (at most MAX_PHRASE_LINE characters), joined into one text:
     # long lines are paragraphs, and skipping them is most of the speed.
-    cand = [i for i, line in enumerate(lines) if line and len(line) <= MAX_PHRASE_LINE and i not in code]
+    # Only the lines read as Markdown (doc.body_model.lines_read): past them
+    # no unit exists to carry a hit.
+    read = lines[:doc.body_model.lines_read]
+    cand = [i for i, line in enumerate(read) if line and len(line) <= MAX_PHRASE_LINE and i not in code]
     clines = [lines[i] for i in cand]
     lowered = lowered_join(clines)
     sstarts = line_starts(lowered)

@@ -74,10 +74,28 @@ def load_entries(name: str) -> tuple[Entry, ...]:
 # `_`, spaces and tabs): on a line of asterisks or tabs the backtracking
 # between them was cubic (a 1 MB page of such lines took minutes).  No list
 # entry starts with a space or a character the emphasis openers take, so
-# giving nothing back changes no match.
-LEAD = r"^[ \t]*+(?:(?:[-*+>|#]|\d{1,3}[.)])[ \t]*+)*(?:[*_\[(]|\\\[)*+[ \t]*"
+# giving nothing back changes no match.  The whole lead is possessive, so
+# it ends at one place on a line: a PhraseSet matches it once per line and
+# tries each entry only there (an entry that could start on a lead
+# character would re-walk the lead for every entry: quadratic on a line of
+# dashes).
+LEAD = r"^[ \t]*+(?:(?:[-*+>|#]|\d{1,3}[.)])[ \t]*+)*+(?:[*_\[(]|\\\[)*+[ \t]*+"
 TRAIL = (r"[ \t]*+(?:[*_]|\\?\])*+"
          + r"(?:\([^)\s]*(?:\s+\"[^\"]*\")?\))?[ \t:.!|*_…\u2026]*\r?$")
+
+
+_LEAD_RE = re.compile(LEAD)  # matches every line (everything in it is optional)
+_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+
+
+def lead_ends(line: str) -> list[int]:
+    """Where an entry of a prefix or line list may start on `line`: after
+    its whole lead, or (an entry may start with a number: "10.02.2025") at
+    a number inside the lead, the longest lead first as a regex would try."""
+    end = _LEAD_RE.match(line).end()
+    if end == 0 or not any(c.isdigit() for c in line[:end]):
+        return [end]
+    return [end, *sorted((m.start() for m in _DIGIT_RUN.finditer(line, 0, end)), reverse=True)]
 
 
 def _wrap(alt: str, mode: str, flags: int) -> re.Pattern:
@@ -104,9 +122,10 @@ def phrase_regex(name: str, mode: str = "any", extra: tuple[str, ...] = (), igno
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of `pattern` contains:
-    the longest run of 3+ literal characters on its main path, or else the
-    literal runs of the alternatives of a group on it.  None when there is
-    no such thing: the entry is then tried on every short line."""
+    a run of 3+ literal characters on its main path, or the literal runs of
+    the alternatives of a group on it, whichever has the longest shortest
+    string.  None when there is no such thing: the entry is then tried on
+    every short line."""
     from re import _parser as sre_parse  # CPython's parser; only read, never changed
 
     try:
@@ -148,9 +167,12 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
         runs.append("".join(cur))
 
     walk(parsed)
-    best = max(runs, key=len, default="")
-    if len(best) >= 3:
-        return (best,)
+    # the candidate whose shortest literal is the longest: a short literal
+    # (" a " in "leave a reply") is on most lines of any page, and a gate
+    # that every line passes costs a lookup per occurrence and gates nothing
+    candidates = [(run,) for run in runs if len(run) >= 3] + [alts for alts in branches if min(map(len, alts)) >= 3]
+    if candidates:
+        return max(candidates, key=lambda alts: (min(map(len, alts)), -len(alts)))
     if branches:
         return tuple(min(branches, key=lambda alts: -min(map(len, alts))))
     return None
@@ -174,12 +196,8 @@ class PhraseSet:
         flags = re.IGNORECASE if ignore_case else 0
         self.mode = mode
         self.flags = flags
-        if mode == "any":
-            self.sources = [e.pattern for e in entries]
-        elif mode == "prefix":
-            self.sources = [LEAD + f"(?:{e.pattern})" for e in entries]
-        else:
-            self.sources = [LEAD + f"(?:{e.pattern})" + TRAIL for e in entries]
+        # prefix and line entries are matched where the line's lead ends
+        self.sources = [e.pattern + (TRAIL if mode == "line" else "") for e in entries]
         # compiled on first use: most entries never meet a candidate line in a
         # short run, and compiling them all cost 0.15 s of a pre-commit run
         self._tests: list = [None] * len(entries)
@@ -211,7 +229,18 @@ class PhraseSet:
         test = self._tests[k]
         if test is None:
             pattern = re.compile(self.sources[k], self.flags)
-            test = self._tests[k] = pattern.search if self.mode == "any" else pattern.match
+            if self.mode == "any":
+                test = pattern.search
+            else:
+                match = pattern.match
+
+                def test(line: str, match=match):
+                    for pos in lead_ends(line):
+                        m = match(line, pos)
+                        if m is not None:
+                            return m
+                    return None
+            self._tests[k] = test
         return test
 
     def _candidates(self, lines: list[str], joined_lower: str, starts: list[int],
