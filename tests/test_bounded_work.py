@@ -8,7 +8,7 @@ from scrapelint.analysis import layout
 from scrapelint.analysis.phrases import lead_ends, phrase_set, required_literals
 from scrapelint.blocks import MAX_LINES, parse_blocks
 from scrapelint.readers.markdown import parse_markdown_text
-from scrapelint.rules.dates import MAX_DATES, find_dates
+from scrapelint.analysis.dates.find import MAX_DATES, find_dates
 
 FRONT = "---\ntitle: Harbour works\ndate: 2025-02-10\n---\n\n"
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, SHARED
 
 SCRIPT = SHARED / "eval" / "corpus_overlap.py"
-CLEAN_FILES = ("rules/hygiene.py", "rules/dates.py", "rules/titles.py", "rules/urls.py",
+CLEAN_FILES = ("rules/hygiene.py", "rules/dates.py", "lint/analysis/dates/", "rules/titles.py", "rules/urls.py",
                "tests/test_rules_hygiene.py", "tests/test_rules_dates.py", "tests/test_rules_titles.py",
                "tests/test_rules_urls.py", "tests/test_rule_examples.py")
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, SEED, codes_at, lint_text, needs_shared
 from scrapelint.findings import Severity
-from scrapelint.rules.dates import find_dates
+from scrapelint.analysis.dates.find import find_dates
 
 PARA = ("The council met for three hours and heard from residents, engineers and the two companies "
         "that bid for the contract, before it voted on the plan that had been debated since spring.")
