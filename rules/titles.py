@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.frontmatter import value_edit
@@ -403,20 +403,14 @@ class TitleSiteName(Rule):
                         "the domain does not spell; a domain also covers its subdomains.")
 
     def setup(self, config) -> None:
-        self._names = {d.lower().removeprefix("www."): tuple(v) for d, v in self.options.site_names.items()}
+        self._names = _by_domain(self.options.site_names)
 
     def configured(self, host: str) -> tuple[str, ...]:
         names = getattr(self, "_names", None)
         if names is None:
             self.setup(None)
             names = self._names
-        if not names or not host:
-            return ()
-        out: list[str] = []
-        for domain, values in names.items():
-            if host == domain or host.endswith("." + domain):
-                out.extend(values)
-        return tuple(out)
+        return _names_for(names, host)
 
     def check(self, doc) -> Iterator[Finding]:
         key, title = _title(doc)
@@ -449,9 +443,32 @@ class TitleSiteName(Rule):
                            end_column=end_column, fix=fix)
 
 
-def _site_args(doc) -> tuple:
-    host, sections = site_of(doc)
-    return host, (), sections
+def _by_domain(site_names: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {d.lower().removeprefix("www."): tuple(v) for d, v in site_names.items()}
+
+
+def _names_for(names: dict[str, tuple[str, ...]], host: str) -> tuple[str, ...]:
+    """The configured site names of a host (a domain covers its subdomains)."""
+    if not names or not host:
+        return ()
+    out: list[str] = []
+    for domain, values in names.items():
+        if host == domain or host.endswith("." + domain):
+            out.extend(values)
+    return tuple(out)
+
+
+def _configured_site_names(config) -> dict[str, tuple[str, ...]]:
+    """TI001's `site-names` as the configuration gives them (under its code
+    or its name); none when they are invalid (TI001 reports that)."""
+    values: dict = {}
+    for key, options in (config.settings.rules.items() if config is not None else ()):
+        if key.upper() == TitleSiteName.code or key.lower() == TitleSiteName.name:
+            values.update(options)
+    try:
+        return _by_domain(TitleSiteName.Options.from_config(values).site_names)
+    except ValidationError:
+        return {}
 
 
 class TitleHeadlineMismatch(Rule):
@@ -500,6 +517,11 @@ class TitleHeadlineMismatch(Rule):
             3, ge=1, description="Words a heading needs to count as the body's headline when the title "
                                  "is found nowhere in the body.")
 
+    def setup(self, config) -> None:
+        # the site names configured for TI001 are the site's names here too, so
+        # that a title TI001 reports is left to it (one finding per wrong thing)
+        self._site_names = _configured_site_names(config)
+
     def check(self, doc) -> Iterator[Finding]:
         key, title = _title(doc)
         if not title or not title.strip():
@@ -523,7 +545,10 @@ class TitleHeadlineMismatch(Rule):
                 yield report(f"title {title!r} differs only in punctuation from the body's headline "
                              f"{c.text!r} (line {c.line})", Severity.NOTE)
                 return
-        site = site_affix(title, *_site_args(doc)) if has_sep else None
+        site = None
+        if has_sep:
+            host, sections = site_of(doc)
+            site = site_affix(title, host, _names_for(getattr(self, "_site_names", {}), host), sections)
         if has_sep:
             by_fold = {typographic(c.text).casefold(): c for c in cands}
             for sp in splits(title):

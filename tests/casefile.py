@@ -2,6 +2,8 @@
 cases: each case is a Markdown `text`, a dataset `record` (with `fields`),
 or `files` (name -> text) linted as a folder (for dataset rules, and for
 configuration files); for SL002, `crash: CODE` makes that rule raise;
+`also: [CODE, ...]` selects more rules beside the case's own (for rules
+that defer to one another; each finding then names its `code`);
 an optional `config`, and what the rule
 must report on it with only that rule selected: every finding's line,
 severity and exact message, and the text after `--fix` when it changes.

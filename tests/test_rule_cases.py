@@ -19,7 +19,7 @@ def crash(doc):
 
 def found(rule: str, case: dict, tmp_path, monkeypatch) -> list[dict]:
     config = case.get("config")
-    select = [rule]
+    select = [rule, *case.get("also", ())]
     if "crash" in case:  # SL002's input: another rule that raises on the document
         broken = get_registry().lookup(case["crash"])
         monkeypatch.setattr(broken, "check", lambda self, doc: crash(doc))
@@ -35,6 +35,8 @@ def found(rule: str, case: dict, tmp_path, monkeypatch) -> list[dict]:
         findings = scrapelint.lint_record(case["record"], fields=case.get("fields"), select=select, config=config)
     else:
         findings = scrapelint.lint_text(case["text"], select=select, config=config)
+    if "also" in case:  # several rules selected: which one reports matters
+        return [{"code": f.code, "line": f.line, "severity": str(f.severity), "message": f.message} for f in findings]
     return [{"line": f.line, "severity": str(f.severity), "message": f.message} for f in findings]
 
 
