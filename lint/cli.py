@@ -299,6 +299,21 @@ def _rule_info(rule) -> dict:
     }
 
 
+def _source_of(rule) -> dict:
+    """Where a rule is implemented: its module, class, file and the line of
+    its class statement (None where the source cannot be found, e.g. a rule
+    made at run time)."""
+    import inspect
+
+    where = {"module": rule.__module__, "class": rule.__qualname__, "path": None, "line": None}
+    try:
+        where["path"] = inspect.getsourcefile(rule)
+        where["line"] = inspect.getsourcelines(rule)[1]
+    except (OSError, TypeError):
+        pass
+    return where
+
+
 def cmd_rule(args: argparse.Namespace) -> int:
     from scrapelint.rule import get_registry
 
@@ -306,13 +321,18 @@ def cmd_rule(args: argparse.Namespace) -> int:
     if rule is None:
         return error(f"unknown rule {args.rule!r}; `scrapelint rules` lists them")
     info = _rule_info(rule)
+    info["source"] = source = _source_of(rule)
     if args.format == "json":
         print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
         return EXIT_CLEAN
     print(f"# {info['code']} {info['name']}\n")
     print(f"Family: {info['family']} ({info['family_description']}). Default severity: {info['severity']}. "
           f"Fixable: {'yes' if info['fixable'] else 'no'}. "
-          f"{'Enabled by default' if info['default_enabled'] else 'Off unless selected'}. Plugin: {info['plugin']}.\n")
+          f"{'Enabled by default' if info['default_enabled'] else 'Off unless selected'}. Plugin: {info['plugin']}.")
+    where = f"{source['module']}.{source['class']}"
+    if source["line"]:
+        where += f", line {source['line']} ({source['path']}:{source['line']})"
+    print(f"Implemented in: {where}\n")
     print(info["documentation"])
     if info["options"]:
         print("\nOptions (under [tool.scrapelint.rules." + info["code"] + "]):")

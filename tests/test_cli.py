@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,22 @@ def test_rule_page(capsys):
     code, out, _ = run(capsys, "rule", "word-count-mismatch", "--format", "json")
     assert json.loads(out)["code"] == "WC001"
     assert run(capsys, "rule", "NOPE")[0] == 2
+
+
+def test_rule_page_names_the_module_and_line_of_the_rule(capsys):
+    from scrapelint.rule import get_registry
+
+    for code in ("WC001", "TI002", "SL001"):
+        rule = get_registry().lookup(code)
+        _, out, _ = run(capsys, "rule", code, "--format", "json")
+        source = json.loads(out)["source"]
+        assert source["module"] == rule.__module__ and source["class"] == rule.__qualname__
+        assert Path(source["path"]).resolve() == Path(sys.modules[rule.__module__].__file__).resolve()
+        line = Path(source["path"]).read_text(encoding="utf-8").splitlines()[source["line"] - 1]
+        assert line.startswith(f"class {rule.__qualname__}("), line
+        _, text, _ = run(capsys, "rule", code)
+        assert f"Implemented in: {rule.__module__}.{rule.__qualname__}, line {source['line']} " \
+               f"({source['path']}:{source['line']})" in text.splitlines()
 
 
 def test_every_rule_has_a_documented_page(capsys):
