@@ -33,18 +33,32 @@ class DocResult:
 @dataclass
 class Summary:
     files: int = 0
-    documents: int = 0
     by_severity: Counter = field(default_factory=Counter)
-    by_rule: Counter = field(default_factory=Counter)
-    documents_by_rule: Counter = field(default_factory=Counter)  # documents with at least one finding of a rule
     fixable_by_rule: Counter = field(default_factory=Counter)
-    names: dict[str, str] = field(default_factory=dict)
     documents_with_findings: int = 0
     fixed: int = 0
     errors: int = 0
     baselined: int = 0  # findings dropped because the baseline knows them
     stats: RunStats = field(default_factory=RunStats)  # per rule, domain and field (scrapelint.stats)
     gate: list = field(default_factory=list)  # scrapelint.gate.CapResult of each --max-share cap, once evaluated
+
+    # The run's statistics count the documents and, per rule, the findings,
+    # the documents with at least one finding of the rule and its name.
+    @property
+    def documents(self) -> int:
+        return self.stats.documents
+
+    @property
+    def by_rule(self) -> Counter:
+        return self.stats.findings
+
+    @property
+    def documents_by_rule(self) -> Counter:
+        return self.stats.rule_documents
+
+    @property
+    def names(self) -> dict[str, str]:
+        return self.stats.names
 
     @property
     def total(self) -> int:
@@ -56,18 +70,11 @@ class Summary:
 
     def add(self, result: DocResult) -> None:
         self.stats.add(result)
-        self.documents += result.documents
         self.fixed += result.fixed
         self.errors += len(result.errors)
         if result.findings:  # a dataset-wide result speaks of several documents
             self.documents_with_findings += len({(f.path, f.record) for f in result.findings}) if not result.documents else 1
-        if result.documents:
-            self.documents_by_rule.update({f.code for f in result.findings})
-        else:  # a dataset-wide result: one finding per document concerned
-            self.documents_by_rule.update(f.code for f in result.findings)
         for f in result.findings:
             self.by_severity[f.severity] += 1
-            self.by_rule[f.code] += 1
-            self.names[f.code] = f.name
             if f.fix is not None:
                 self.fixable_by_rule[f.code] += 1
