@@ -19,12 +19,12 @@ from scrapelint.config import Config, ConfigError
 from scrapelint.document import Document
 from scrapelint.findings import Finding, Severity
 from scrapelint.guard import BUDGET, BudgetExceeded, internal_error
+from scrapelint.plugin import get_plugin_manager
 from scrapelint.readers import ReadSettings
 from scrapelint.rule import DatasetRule, DocRef, RegistryError, Rule, get_registry
 from scrapelint.safeload import Limits
 from scrapelint.stats import field_of
-from scrapelint import suppressions as sup_mod
-from scrapelint import timings
+from scrapelint import ignore_comments, timings
 
 
 @dataclass(frozen=True)
@@ -90,16 +90,15 @@ class Linter:
             self.rules.append(rule)
         self.unreadable_rules = [r for r in self.rules if r.checks_unreadable]
         self.dataset_rules = [r for r in self.rules if isinstance(r, DatasetRule) and not r.learns]
-        self.doc_rules = [r for r in self.rules if not isinstance(r, (sup_mod.UnusedSuppression, DatasetRule))
-                          or (isinstance(r, DatasetRule) and r.learns)]
-        self.unused_rule = next((r for r in self.rules if isinstance(r, sup_mod.UnusedSuppression)), None)
+        self.doc_rules = [r for r in self.rules if not isinstance(r, DatasetRule) or r.learns]
+        # whether plugins check after a document's rules (SL001); never in the learning pass
+        self.post_checks = bool(get_plugin_manager().hook.scrapelint_post_check.get_hookimpls()) and not options.learn
         learned = dict(options.learned)
         self.learning_rules = [r for r in self.rules if isinstance(r, DatasetRule) and r.learns]
         for rule in self.learning_rules:
             rule.knowledge = learned.get(rule.code)
         if options.learn:  # the first pass: the learning rules collect, nothing reports
             self.dataset_rules, self.doc_rules, self.unreadable_rules = self.learning_rules, [], []
-            self.unused_rule = None
         self.active_codes = {r.code for r in self.rules}
         for rule in self.rules:
             rule.active_codes = frozenset(self.active_codes)
@@ -172,11 +171,15 @@ class Linter:
 
     def _finish(self, doc: Document, findings: list[Finding], failed: list[Finding], errors: list[str],
                 ignored: set[str] | None) -> tuple[list[Finding], list[str]]:
+        suppressions = []
         if doc.text is not None and "scrapelint:" in doc.text:
-            sups = sup_mod.parse(doc.text)
-            sup_mod.apply(findings, sups)
-            if self.unused_rule is not None and (not ignored or self.unused_rule.code not in ignored):
-                findings.extend(self.unused_rule.report(doc, sups, self.registry, self.active_codes))
+            suppressions = ignore_comments.parse(doc.text)
+            ignore_comments.apply(findings, suppressions)
+        if self.post_checks:
+            rules = [r for r in self.rules if r.code not in ignored] if ignored else self.rules
+            post_check = get_plugin_manager().hook.scrapelint_post_check
+            for more in post_check(doc=doc, findings=findings, suppressions=suppressions, rules=rules):
+                findings.extend(more)
         findings = [f for f in findings if not f.suppressed]
         findings.extend(failed)
         findings.sort(key=Finding.sort_key)

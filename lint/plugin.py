@@ -37,6 +37,16 @@ class PluginSpec:
         """Output formats: a mapping of format name to a reporter class."""
 
     @hookspec
+    def scrapelint_post_check(self, doc: Any, findings: list[Any], suppressions: list[Any], rules: list[Any]) -> list[Any]:
+        """More findings about a document, once its rules have run and its
+        suppression comments are applied (SL001 reports the comments that
+        silenced nothing).  `findings` are the rules' findings (a suppressed
+        one has `suppressed` set; leave them as they are), `suppressions` the
+        document's comments (`scrapelint.ignore_comments.Suppression`, with
+        the rule words each `used`), `rules` the selected rules, configured,
+        that apply to the document.  What it returns is never suppressed."""
+
+    @hookspec
     def scrapelint_default_config(self) -> dict[str, Any]:
         """Configuration defaults, merged under the user's configuration."""
 

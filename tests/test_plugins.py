@@ -7,9 +7,10 @@ from importlib.metadata import EntryPoint
 
 import pytest
 
-from conftest import ROOT, lint_text
+from conftest import ROOT, lint_text, make_linter
 from scrapelint import plugin as plugin_mod
 from scrapelint import rule as rule_mod
+from scrapelint.readers.markdown import parse_markdown
 from scrapelint.rule import Registry, RegistryError, Rule
 
 
@@ -72,3 +73,44 @@ def test_selection_by_prefix_name_and_all():
     assert [r.code for r in reg.resolve("three")] == ["CD001"]
     assert len(reg.resolve("ALL")) == 3
     assert [r.code for r in reg.select(["AB"], ["CD001"], ["AB002"])] == ["AB001", "CD001"]
+
+
+class _SuppressedCount(Rule):
+    """A document whose findings its own comments silence."""
+
+    code, name = "EX900", "suppressed-findings"
+
+    def check(self, doc):
+        return ()
+
+
+class _PostCheckPlugin:
+    """A plugin that reports, after the rules, how many findings a document's comments silenced."""
+
+    @plugin_mod.hookimpl
+    def scrapelint_rules(self):
+        return [_SuppressedCount]
+
+    @plugin_mod.hookimpl
+    def scrapelint_post_check(self, doc, findings, suppressions, rules):
+        rule = next((r for r in rules if isinstance(r, _SuppressedCount)), None)
+        silenced = [f.code for f in findings if f.suppressed]
+        if rule is None or not silenced:
+            return []
+        used = sorted(word for s in suppressions for word in s.used)
+        return [rule.finding(doc, 1, f"{len(silenced)} finding(s) silenced ({', '.join(silenced)}) by {used}")]
+
+
+def test_a_plugin_checks_after_the_rules_through_the_post_check_hook(fresh_host):
+    plugin_mod.get_plugin_manager().register(_PostCheckPlugin(), name="post-check-example")
+    text = ("---\ntitle: t\nword_count: 50  # scrapelint: ignore WC001\n---\n\n"
+            "four words of body <!-- scrapelint: ignore NV001 -->\n")
+    findings = lint_text(text, select=["WC001", "EX900", "SL001", "NV001"], dedent=False)
+    assert [(f.code, f.line, f.message) for f in findings] == [
+        ("EX900", 1, "1 finding(s) silenced (WC001) by ['WC001']"),
+        ("SL001", 6, "unused suppression: no NV001 finding on line 6"),
+    ]
+    assert not lint_text(text, select=["WC001", "SL001"], dedent=False, ignore=["SL001"])  # not selected: silent
+    # a rule that a per-file ignore turns off is not among the post-check's rules
+    findings, _ = make_linter(["WC001", "EX900"]).lint(parse_markdown(text.encode(), "a.md"), ignored={"EX900"})
+    assert not findings
