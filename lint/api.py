@@ -118,12 +118,13 @@ class Linter:
     def fix_text(self, text: str, *, path: str | None = None) -> tuple[str, list[Finding]]:
         """The text with the safe fixes applied (and the unsafe ones if the
         linter was made with `unsafe_fixes=True`), and the findings left."""
+        from scrapelint.readers import reparse_markdown
         from scrapelint.readers.markdown import parse_markdown_text
         from scrapelint.runner import fix_document
 
         doc = parse_markdown_text(text, path or "-", self._read.field_map)
         findings = self._findings(doc)
-        fixed = fix_document(self._engine, doc, findings, None)
+        fixed = fix_document(self._engine, doc, findings, None, reparse_markdown)
         if fixed.errors:
             raise RuleError("\n".join(fixed.errors))
         return fixed.text, fixed.findings

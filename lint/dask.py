@@ -83,17 +83,20 @@ def kind_of(name: str) -> str:
 
 def _record_units(lines: list[str], source: Source) -> list[tuple]:
     """A file's lines (decoded with surrogateescape, so the engine sees the
-    bytes as written) as the engine's record units, numbered from 1."""
+    bytes as written) as the engine's units of the built-in JSONL reader's
+    chunks, numbered from 1."""
+    from scrapelint.readers import JSONL_READER
+
     units, chunk = [], []
     for n, line in enumerate(lines, 1):
         raw = line.encode("utf-8", "surrogateescape")
         if raw.strip():
             chunk.append((n, raw))
         if len(chunk) >= runner.RECORDS_PER_UNIT:
-            units.append(("records", source.display, source.config_key, source.url, chunk))
+            units.append(("chunk", JSONL_READER.key, source.display, source.config_key, source.url, chunk))
             chunk = []
     if chunk:
-        units.append(("records", source.display, source.config_key, source.url, chunk))
+        units.append(("chunk", JSONL_READER.key, source.display, source.config_key, source.url, chunk))
     return units
 
 
@@ -106,11 +109,11 @@ def jsonl_units(source: Source, storage_options: dict | None = None) -> db.Bag:
 def _row_units(frame, source: Source, start: int) -> list[tuple]:
     import pyarrow as pa
 
-    from scrapelint.readers import _day_if_midnight
+    from scrapelint.readers import PARQUET_READER, _day_if_midnight
 
     rows = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()
     rows = [{k: _day_if_midnight(v) for k, v in row.items()} for row in rows]  # as the Parquet reader does
-    return [("rows", source.display, source.config_key, source.url, start + 1, rows)]
+    return [("chunk", PARQUET_READER.key, source.display, source.config_key, source.url, (start + 1, rows))]
 
 
 def parquet_units(source: Source, storage_options: dict | None = None) -> db.Bag:

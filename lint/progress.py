@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 DELAY = 1.0  # seconds before the bar appears
-COUNT_LINES_UP_TO = 4 << 30  # larger plain JSONL files are not counted first (ETA unknown)
 
 
 def wanted(quiet: bool, stream=None) -> bool:
@@ -105,8 +103,9 @@ def progress_for(targets, stdin, quiet: bool, stream=None) -> Progress | NoProgr
 
 
 def count_documents(targets) -> int | None:
-    """Documents the run will read, when that is cheap to know: a Markdown
-    file is one, a plain JSONL file one per line (counted at a few GB/s), a Parquet file its row count; a compressed shard: unknown."""
+    """Documents the run will read, when each file's reader can count them
+    cheaply (`Reader.count`: a Markdown file is one, a plain JSONL file one
+    per line, a Parquet file its row count; a compressed shard: unknown)."""
     from scrapelint.runner import reader_table
     from scrapelint.readers import detect_format
 
@@ -114,37 +113,8 @@ def count_documents(targets) -> int | None:
     total = 0
     for target in targets:
         reader = detect_format(target.path, table)
-        if reader.name == "markdown":
-            total += 1
-        elif reader.name == "jsonl":
-            n = _count_lines(target.path)
-            if n is None:
-                return None
-            total += n
-        elif reader.name == "parquet":
-            try:
-                import pyarrow.parquet as pq
-
-                total += pq.ParquetFile(target.path).metadata.num_rows
-            except Exception:  # unreadable: FM005 will say so; one document
-                total += 1
-        else:
+        n = reader.count(target.path) if reader.count is not None else None
+        if n is None:
             return None
+        total += n
     return total
-
-
-def _count_lines(path: Path) -> int | None:
-    from scrapelint.readers import compression
-
-    try:
-        if compression.sniff(compression.read_head(path)) or path.stat().st_size > COUNT_LINES_UP_TO:
-            return None
-        n = 0
-        last = b"\n"
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 20):
-                n += chunk.count(b"\n")
-                last = chunk[-1:]
-        return n + (last != b"\n")
-    except OSError:
-        return None

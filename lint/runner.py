@@ -27,7 +27,7 @@ from scrapelint.config import Config
 from scrapelint.document import Document
 from scrapelint.engine import Linter, RunOptions
 from scrapelint.findings import Finding, Severity
-from scrapelint.readers import Reader
+from scrapelint.readers import Reader, ReadSettings
 from scrapelint.results import DocResult, Summary
 from scrapelint.rule import DatasetRule
 from scrapelint.stats import profile_of
@@ -68,7 +68,7 @@ class Run:
         self.configs: list[Config] = []
         self.linters: list[Linter] = []
         self.targets: list = []
-        self.stdin: tuple | None = None  # (bytes or a binary stream, name, config index)
+        self.stdin: tuple | None = None  # (bytes or a binary stream, name, config index, reader key)
         self.walked: list[tuple[Path, int]] = []  # the folders walked, with their configuration's index
         self._resolve(list(paths) or ["."], config_file, stdin, stdin_filename, stdin_format, list(extend_include))
         self.known = baseline.load(baseline_file) if baseline_file else None
@@ -125,10 +125,17 @@ class Run:
             if raw == "-":
                 from scrapelint.readers import stdin_source
 
-                stream = stdin if stdin is not None else sys.stdin.buffer
                 key = config_for(Path.cwd())
-                _, payload = stdin_source(stream, stdin_filename, stdin_format, self.configs[key].settings.max_file_size)
-                self.stdin = (payload, stdin_filename or "-", key)
+                fmt, stream = stdin_source(stdin if stdin is not None else sys.stdin.buffer, stdin_filename, stdin_format)
+                reader = readers_by_name().get(fmt)
+                if reader is not None and reader.chunks is not None:
+                    payload = stream
+                elif reader is not None and reader.parse is not None:
+                    # one byte more than the limit, so a larger document is reported as such
+                    payload = stream.read(self.configs[key].settings.max_file_size + 1)
+                else:
+                    raise UsageError(f"no registered {fmt} reader can read stdin")
+                self.stdin = (payload, stdin_filename or "-", key, reader.key)
                 continue
             path = Path(raw)
             key = config_for(path)
@@ -251,7 +258,8 @@ def _check_engine(engine: str, scheduler: str | None, options: RunOptions, paths
 # -- units of work --------------------------------------------------------------
 
 _LINTERS: list[Linter] = []
-_READERS: dict[str, Reader] = {}
+_READERS: dict[str, Reader] = {}  # by suffix
+_READERS_BY_KEY: dict[tuple, Reader] = {}  # by Reader.key, for the units that name their reader
 _DATASET_RULES: dict[str, DatasetRule] = {}
 
 
@@ -263,17 +271,26 @@ def _init_worker(configs: list[Config], options: RunOptions) -> None:
     _DATASET_RULES.update(dataset_rules_of(_LINTERS))
     _READERS.clear()
     _READERS.update(reader_table())
+    _READERS_BY_KEY.clear()
+    _READERS_BY_KEY.update({reader.key: reader for reader in registered_readers()})
+
+
+def registered_readers() -> list[Reader]:
+    """The readers the plugins register (`scrapelint_readers`), the first
+    registered first: where two claim a suffix or a name, the later wins."""
+    from scrapelint.plugin import get_plugin_manager
+
+    return [reader for batch in reversed(get_plugin_manager().hook.scrapelint_readers()) for reader in batch or ()]
 
 
 def reader_table() -> dict[str, Reader]:
-    from scrapelint.plugin import get_plugin_manager
+    """The registered readers by suffix."""
+    return {suffix.lower(): reader for reader in registered_readers() for suffix in reader.suffixes}
 
-    table: dict[str, Reader] = {}
-    for batch in reversed(get_plugin_manager().hook.scrapelint_readers()):
-        for reader in batch or ():
-            for suffix in reader.suffixes:
-                table[suffix.lower()] = reader
-    return table
+
+def readers_by_name() -> dict[str, Reader]:
+    """The registered readers by name (what `--stdin-format` gives)."""
+    return {reader.name: reader for reader in registered_readers()}
 
 
 def reader_for(path: Path) -> Reader:
@@ -290,12 +307,13 @@ class FixOutcome(NamedTuple):
     errors: list[str]
 
 
-def fix_document(linter: Linter, doc: Document, findings: list[Finding], ignored: set[str] | None) -> FixOutcome:
+def fix_document(linter: Linter, doc: Document, findings: list[Finding], ignored: set[str] | None,
+                 reparse: Callable[[str, Document, ReadSettings], Document]) -> FixOutcome:
     """The fix loop: apply the findings' fixes (safe ones, and unsafe ones
-    with `unsafe_fixes`), lint the new text, repeat while fixes unlock others
-    (at most 10 rounds)."""
+    with `unsafe_fixes`), read the new text again with the document's
+    reader (`reparse`), lint it, repeat while fixes unlock others (at most
+    10 rounds)."""
     from scrapelint.fixes import apply_edits, select_edits
-    from scrapelint.readers.markdown import parse_markdown_text
 
     text = doc.text or ""
     fixed = 0
@@ -309,27 +327,42 @@ def fix_document(linter: Linter, doc: Document, findings: list[Finding], ignored
             break
         fixed += len(accepted)
         text = new_text
-        doc = parse_markdown_text(text, doc.path, linter.read_settings.field_map, bom=doc.bom,
-                                  limits=linter.read_settings.limits)
+        doc = reparse(text, doc, linter.read_settings)
         findings, more = linter.lint(doc, ignored)
         errors += more
     return FixOutcome(text, doc, findings, fixed, errors)
 
 
-def _lint_markdown_file(linter: Linter, path: Path, display: str, ignored: set[str]) -> tuple[DocResult, Document]:
-    """A Markdown file's result (after the fix loop with --fix or --diff) and
-    the document as last linted, for the dataset rules."""
-    from scrapelint.fixes import unified_diff, write_atomic
-    from scrapelint.readers import load_markdown
+def _lint_file(linter: Linter, reader: Reader, path: Path, display: str, ignored: set[str]) -> list[DocResult]:
+    """The results of a file's documents, as its reader reads them; with
+    --fix or --diff, fixed when the reader can read an edited text again
+    (`Reader.fixes`)."""
+    fixing = (linter.options.fix or linter.options.diff) and reader.fixes
+    results = []
+    try:
+        for doc in _timed_iter(READ_LABEL, iter(reader.read(path, display, linter.read_settings))):
+            if fixing and doc.text is not None:
+                result, doc = _fix_file(linter, reader, path, display, doc, ignored)
+                results.append(_done(result, linter, doc, ignored))
+            else:
+                results.append(_lint_one(linter, doc, display, ignored))
+    except OSError as exc:
+        doc = Document(display, unreadable=f"cannot read: {exc.strerror or exc}")
+        results.append(_lint_one(linter, doc, display, ignored))
+    return results
 
-    doc = _timed(READ_LABEL, load_markdown, path, display, linter.read_settings)
+
+def _fix_file(linter: Linter, reader: Reader, path: Path, display: str, doc: Document,
+              ignored: set[str]) -> tuple[DocResult, Document]:
+    """A file's result after the fix loop (its diff with --diff, the file
+    rewritten with --fix) and the document as last linted, for the dataset rules."""
+    from scrapelint.fixes import unified_diff, write_atomic
+
     findings, errors = linter.lint(doc, ignored)
     options = linter.options
-    if not (options.fix or options.diff) or doc.text is None:
-        return DocResult(display, findings, errors=errors), doc
     original = doc.text
     first_findings = findings
-    text, doc, findings, fixed, more = fix_document(linter, doc, findings, ignored)
+    text, doc, findings, fixed, more = fix_document(linter, doc, findings, ignored, reader.reparse)
     errors += more
     if text == original:
         return DocResult(display, findings, errors=errors), doc
@@ -359,14 +392,6 @@ def _lint_one(linter: Linter, doc: Document, display: str, ignored: set[str] | N
 
 
 READ_LABEL = "stage: read + parse"
-
-
-def _timed(label: str, function: Callable, *args):
-    timer = timings.TIMER
-    if timer is None:
-        return function(*args)
-    with timer.measure(label):
-        return function(*args)
 
 
 def _timed_iter(label: str, items: Iterator[Document]) -> Iterator[Document]:
@@ -401,52 +426,32 @@ def _process_unit(unit: tuple) -> list[DocResult]:
             linter = _LINTERS[key]
             path = Path(path_str)
             ignored = linter.ignored_codes(path_str)
-            reader = reader_for(path)
-            if reader.name == "markdown":
-                result, doc = _lint_markdown_file(linter, path, display, ignored)
-                results.append(_done(result, linter, doc, ignored))
-                continue
-            try:
-                for doc in _timed_iter(READ_LABEL, iter(reader.read(path, display, linter.read_settings))):
-                    results.append(_lint_one(linter, doc, display, ignored))
-            except OSError as exc:
-                doc = Document(display, unreadable=f"cannot read: {exc.strerror or exc}")
-                results.append(_lint_one(linter, doc, display, ignored))
-    elif kind == "records":
-        from scrapelint.readers import read_jsonl_lines
-
-        _, display, key, path_str, lines = unit
+            results.extend(_lint_file(linter, reader_for(path), path, display, ignored))
+    elif kind == "chunk":  # a part of a dataset, cut by its reader in the main process
+        _, reader_key, display, key, path_str, chunk = unit
         linter = _LINTERS[key]
         ignored = linter.ignored_codes(path_str)
-        for doc in _timed_iter(READ_LABEL, iter(read_jsonl_lines(lines, display, linter.read_settings))):
-            results.append(_lint_one(linter, doc, display, ignored))
-    elif kind == "rows":  # Parquet rows decoded by the main process
-        from scrapelint.readers.records import record_document
-
-        _, display, key, path_str, first, rows = unit
-        linter = _LINTERS[key]
-        ignored = linter.ignored_codes(path_str)
-        docs = (record_document(row, display, None, index, linter.read_settings) for index, row in enumerate(rows, first))
-        for doc in _timed_iter(READ_LABEL, docs):
+        docs = _READERS_BY_KEY[reader_key].read_chunk(chunk, display, linter.read_settings)
+        for doc in _timed_iter(READ_LABEL, iter(docs)):
             results.append(_lint_one(linter, doc, display, ignored))
     elif kind == "unreadable":  # a dataset stream that broke off, a special file, a broken link
         _, display, key, line, message = unit
         linter = _LINTERS[key]
         doc = Document(display, unreadable=message, unreadable_line=line)
         results.append(_lint_one(linter, doc, display, None))
-    elif kind == "stdin":
-        from scrapelint.readers.markdown import parse_markdown
-
-        _, data, display, key = unit
+    elif kind == "stdin":  # a document given whole
+        _, data, display, key, reader_key = unit
         linter = _LINTERS[key]
         settings = linter.read_settings
+        ignored = linter.ignored_codes(display)
         if len(data) > settings.max_file_size:
             from scrapelint.safeload import size_limit_message
 
-            doc = Document(display, unreadable=size_limit_message(None, settings.max_file_size))
+            docs = iter([Document(display, unreadable=size_limit_message(None, settings.max_file_size))])
         else:
-            doc = _timed(READ_LABEL, parse_markdown, data, display, settings.field_map, settings.limits)
-        results.append(_lint_one(linter, doc, display, linter.ignored_codes(display)))
+            docs = _timed_iter(READ_LABEL, iter(_READERS_BY_KEY[reader_key].parse(data, display, settings)))
+        for doc in docs:
+            results.append(_lint_one(linter, doc, display, ignored))
     if _DATASET_RULES and results:
         fold_unit(results, _DATASET_RULES)
     return results
@@ -476,16 +481,17 @@ def fold_unit(results: list[DocResult], rules: dict[str, DatasetRule]) -> None:
 
 
 def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
-    """Cut the targets into units of work; JSONL files are streamed in chunks
-    of lines so a single large dataset is spread over every core.  `stdin`
-    is (bytes, name, config key) for a Markdown document, or (a binary
-    stream, name, config key) for JSONL."""
+    """Cut the targets into units of work; a dataset whose reader cuts it
+    into chunks (`Reader.chunks`: JSONL, Parquet) is streamed a chunk at a
+    time, so a single large dataset is spread over every core.  `stdin` is
+    (bytes, name, config key, reader key) for a document given whole, or
+    (a binary stream, ...) for a reader that cuts it."""
     if stdin is not None:
-        if isinstance(stdin[0], bytes):
+        payload, display, key, reader_key = stdin
+        if isinstance(payload, bytes):
             yield ("stdin", *stdin)
         else:
-            stream, display, key = stdin
-            yield from _record_units(lambda: stream, display, key, display)
+            yield from _chunk_units(_READERS_BY_KEY[reader_key], payload, display, key, display)
     batch: list[tuple[str, str, int]] = []
     for target in targets:
         if target.problem is not None:  # a special file, a broken link: reported, never opened
@@ -495,11 +501,11 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
             yield ("unreadable", target.display, target.config_key, None, target.problem)
             continue
         reader = reader_for(target.path)
-        if reader.name in ("jsonl", "parquet"):
+        if reader.chunks is not None:
             if batch:
                 yield ("files", batch)
                 batch = []
-            yield from _jsonl_units(target) if reader.name == "jsonl" else _parquet_units(target)
+            yield from _chunk_units(reader, target.path, target.display, target.config_key, str(target.path))
             continue
         batch.append((str(target.path), target.display, target.config_key))
         if len(batch) >= FILES_PER_UNIT:
@@ -509,60 +515,16 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
         yield ("files", batch)
 
 
-def _jsonl_units(target) -> Iterator[tuple]:
-    from scrapelint.safeload import Unreadable, open_regular
+def _chunk_units(reader: Reader, source: Path | BinaryIO, display: str, key: int, path_str: str) -> Iterator[tuple]:
+    """A dataset's chunks as its reader cuts them; what it cannot read on
+    becomes an unreadable unit, at the line it names."""
+    from scrapelint.readers import Broken
 
-    try:
-        stream = open_regular(target.path)
-    except (OSError, Unreadable):
-        yield ("files", [(str(target.path), target.display, target.config_key)])  # reported as unreadable
-        return
-    with stream:
-        yield from _record_units(lambda: stream, target.display, target.config_key, str(target.path))
-
-
-def _parquet_units(target) -> Iterator[tuple]:
-    """Rows of a Parquet file in chunks, decoded here and linted on every
-    core.  Not a row group per worker: a shard is often one row group, and a
-    unit must stay small for memory to stay flat."""
-    try:
-        from scrapelint.readers import parquet_batches
-        import pyarrow  # noqa: F401
-    except ModuleNotFoundError:
-        yield ("files", [(str(target.path), target.display, target.config_key)])  # the reader says what is missing
-        return
-    index = 1
-    try:
-        for rows in parquet_batches(target.path, RECORDS_PER_UNIT):
-            yield ("rows", target.display, target.config_key, str(target.path), index, rows)
-            index += len(rows)
-    except Exception as exc:  # pyarrow raises many types for a broken file
-        yield ("unreadable", target.display, target.config_key, None, f"not a readable Parquet file: {exc}")
-
-
-def _record_units(open_stream: Callable, display: str, key: int, path_str: str) -> Iterator[tuple]:
-    """Chunks of (line number, raw line) of a JSONL stream, decompressed as
-    read; a stream that breaks off ends with an unreadable unit at its line."""
-    from scrapelint.readers import jsonl_lines
-    from scrapelint.readers.compression import DecompressionError
-
-    chunk: list[tuple[int, bytes | None]] = []
-    n = 0
-    try:
-        for n, raw in jsonl_lines(open_stream(), _LINTERS[key].read_settings.max_file_size):
-            if raw is None or raw.strip():  # None: a line over the size limit, reported
-                chunk.append((n, raw))
-            if len(chunk) >= RECORDS_PER_UNIT:
-                yield ("records", display, key, path_str, chunk)
-                chunk = []
-    except (DecompressionError, OSError) as exc:
-        if chunk:
-            yield ("records", display, key, path_str, chunk)
-        yield ("unreadable", display, key, n + 1, str(exc) if isinstance(exc, DecompressionError)
-               else f"cannot read: {exc.strerror or exc}")
-        return
-    if chunk:
-        yield ("records", display, key, path_str, chunk)
+    for chunk in reader.chunks(source, _LINTERS[key].read_settings, RECORDS_PER_UNIT):
+        if isinstance(chunk, Broken):
+            yield ("unreadable", display, key, chunk.line, chunk.message)
+        else:
+            yield ("chunk", reader.key, display, key, path_str, chunk)
 
 
 def iter_results(units: Iterator[tuple], configs: list[Config], options: RunOptions, jobs: int) -> Iterator[DocResult]:

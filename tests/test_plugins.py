@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sys
 from importlib.metadata import EntryPoint
 
 import pytest
 
-from conftest import ROOT, lint_text, make_linter
+from conftest import ROOT, lint_text, make_linter, run
 from scrapelint import plugin as plugin_mod
 from scrapelint import rule as rule_mod
+from scrapelint.readers import Reader, ReadSettings, load_markdown, reparse_markdown
 from scrapelint.readers.markdown import parse_markdown
+from scrapelint.readers.records import record_document
 from scrapelint.rule import Registry, RegistryError, Rule
 
 
@@ -114,3 +118,58 @@ def test_a_plugin_checks_after_the_rules_through_the_post_check_hook(fresh_host)
     # a rule that a per-file ignore turns off is not among the post-check's rules
     findings, _ = make_linter(["WC001", "EX900"]).lint(parse_markdown(text.encode(), "a.md"), ignored={"EX900"})
     assert not findings
+
+
+def _with_headline(settings: ReadSettings) -> ReadSettings:
+    return dataclasses.replace(settings, field_map={"title": "headline", **settings.field_map})
+
+
+def _read_headline_markdown(path, display, settings):
+    """Markdown whose title is under a crawler's own key, `headline`."""
+    yield load_markdown(path, display, _with_headline(settings))
+
+
+def _reparse_headline_markdown(text, doc, settings):
+    return reparse_markdown(text, doc, _with_headline(settings))
+
+
+def _read_json_array(path, display, settings):
+    """A `.jsonl` file that a crawler wrote as one JSON array of records."""
+    for index, record in enumerate(json.loads(path.read_text(encoding="utf-8")), 1):
+        yield record_document(record, display, 1, index, settings)
+
+
+class _ReaderPlugin:
+    def __init__(self, *readers: Reader) -> None:
+        self.readers = list(readers)
+
+    @plugin_mod.hookimpl
+    def scrapelint_readers(self):
+        return self.readers
+
+
+def test_a_plugin_reader_named_like_a_built_in_one_is_the_one_used(fresh_host, folder, capsys):
+    plugin_mod.get_plugin_manager().register(_ReaderPlugin(Reader("jsonl", (".jsonl",), _read_json_array)),
+                                             name="array-reader")
+    records = [{"id": "a", "title": "Ferry returns", "word_count": 50, "text": "The ferry is back today."},
+               {"id": "b", "title": "Quay reopens", "text": "The quay opened again on Monday."}]
+    (folder / "crawl.jsonl").write_text(json.dumps(records), encoding="utf-8")
+    _, out, _ = run(capsys, "check", "crawl.jsonl", "--select", "WC001", "--jobs", "1", "--format", "json")
+    report = json.loads(out)
+    assert [(f["record"], f["code"]) for f in report["findings"]] == [("a", "WC001")]
+    assert report["summary"]["documents"] == 2
+
+
+def test_only_a_reader_that_reads_a_fixed_text_again_fixes(fresh_host, folder, capsys):
+    text = "---\nheadline: Harbour ferry returns | Reuters\nsource: https://www.reuters.com/world/ferry\n---\n\nThe ferry left.\n"
+    (folder / "a.md").write_text(text, encoding="utf-8")
+    pm = plugin_mod.get_plugin_manager()
+    pm.register(_ReaderPlugin(Reader("markdown", (".md",), _read_headline_markdown)), name="headline-reader")
+    _, out, _ = run(capsys, "check", "a.md", "--select", "TI001", "--fix", "--jobs", "1")
+    assert "TI001" in out  # read by the plugin (the built-in reader knows no `headline`)
+    assert (folder / "a.md").read_text(encoding="utf-8") == text  # it cannot read a fixed text: no fix
+    pm.unregister(name="headline-reader")
+    pm.register(_ReaderPlugin(Reader("markdown", (".md",), _read_headline_markdown, reparse=_reparse_headline_markdown)),
+                name="headline-fixer")
+    code, _, _ = run(capsys, "check", "a.md", "--select", "TI001", "--fix", "--jobs", "1")
+    assert code == 0 and (folder / "a.md").read_text(encoding="utf-8") == text.replace(" | Reuters", "")

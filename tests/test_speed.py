@@ -68,9 +68,11 @@ def test_one_parquet_file_is_spread_over_the_workers(folder, capsys):
              "date": "2025-03-14", "word_count": 5 if i % 2 else 50, "text": "The ferry is back today."}
             for i in range(2 * runner.RECORDS_PER_UNIT + 7)]
     pq.write_table(pa.Table.from_pylist(rows), folder / "shard.parquet")  # one row group
-    runner._READERS.update(runner.reader_table())
+    from scrapelint.config import load_config
+
+    runner._init_worker([load_config(None)], engine.RunOptions())  # the main process's readers and settings
     units = list(runner.make_units([Target(folder / "shard.parquet", "shard.parquet", 0)], None))
-    assert [u[0] for u in units] == ["rows"] * 3 and [u[4] for u in units] == [1, 257, 513]
+    assert [u[0] for u in units] == ["chunk"] * 3 and [u[5][0] for u in units] == [1, 257, 513]
     _, one, _ = run(capsys, "check", "shard.parquet", "--jobs", "1", "--format", "json")
     _, two, _ = run(capsys, "check", "shard.parquet", "--jobs", "2", "--format", "json")
     assert one == two

@@ -17,7 +17,7 @@ import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
 from scrapelint.document import Document
 from scrapelint.plugin import hookimpl
@@ -33,11 +33,52 @@ class ReadSettings:
     limits: Limits = Limits()
 
 
+class Broken(NamedTuple):
+    """What a reader's `chunks` yields for a dataset it cannot read on (a
+    file that does not open, a stream that breaks off at `line`): one
+    unreadable document, and the file ends there."""
+
+    line: int | None
+    message: str
+
+
 @dataclass(frozen=True)
 class Reader:
+    """An input format.  `read(path, display, settings)` yields a file's
+    documents (never raising for bad input).  What else a reader can do, the
+    run asks of it, never of its name:
+
+    - `parse(data, display, settings)`: the documents of bytes given whole
+      (stdin, `-`).
+    - `reparse(text, doc, settings)`: the document again from its edited
+      text.  Only a reader that has it supports `--fix` and `--diff`: each
+      of its documents is a whole file (`doc.text`) that fixes rewrite.
+    - `count(path)`: how many documents a file holds, when that is cheap
+      to know (None: unknown), for the progress bar's total.
+    - `chunks(source, settings, size)` with `read_chunk(chunk, display,
+      settings)`: a dataset spread over every core.  `chunks` cuts a file
+      (a Path, or stdin's binary stream) into picklable chunks of about
+      `size` records in the main process, or yields a `Broken`;
+      `read_chunk` reads one chunk's documents in a worker.
+    """
+
     name: str
     suffixes: tuple[str, ...]
     read: Callable[[Path, str, ReadSettings], Iterator[Document]]
+    parse: Callable[[bytes, str, ReadSettings], Iterator[Document]] | None = None
+    reparse: Callable[[str, Document, ReadSettings], Document] | None = None
+    chunks: Callable[[Path | BinaryIO, ReadSettings, int], Iterator[Any]] | None = None
+    read_chunk: Callable[[Any, str, ReadSettings], Iterator[Document]] | None = None
+    count: Callable[[Path], int | None] | None = None
+
+    @property
+    def fixes(self) -> bool:
+        return self.reparse is not None
+
+    @property
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        """What names this reader in a unit of work sent to a worker."""
+        return self.name, self.suffixes
 
 
 def load_markdown(path: Path, display: str, settings: ReadSettings) -> Document:
@@ -53,6 +94,18 @@ def load_markdown(path: Path, display: str, settings: ReadSettings) -> Document:
 
 def read_markdown(path: Path, display: str, settings: ReadSettings) -> Iterator[Document]:
     yield load_markdown(path, display, settings)
+
+
+def parse_markdown_bytes(data: bytes, display: str, settings: ReadSettings) -> Iterator[Document]:
+    from scrapelint.readers.markdown import parse_markdown
+
+    yield parse_markdown(data, display, settings.field_map, settings.limits)
+
+
+def reparse_markdown(text: str, doc: Document, settings: ReadSettings) -> Document:
+    from scrapelint.readers.markdown import parse_markdown_text
+
+    return parse_markdown_text(text, doc.path, settings.field_map, bom=doc.bom, limits=settings.limits)
 
 
 def read_jsonl_lines(lines: Iterable[tuple[int, bytes | None]], display: str, settings: ReadSettings) -> Iterator[Document]:
@@ -112,6 +165,66 @@ def read_jsonl(path: Path, display: str, settings: ReadSettings) -> Iterator[Doc
             yield Document(display, unreadable=str(exc))
 
 
+COUNT_LINES_UP_TO = 4 << 30  # larger plain JSONL files are not counted first (ETA unknown)
+
+
+def count_lines(path: Path) -> int | None:
+    """A plain JSONL file's lines (counted at a few GB/s); None for a
+    compressed or very large one."""
+    try:
+        if compression.sniff(compression.read_head(path)) or path.stat().st_size > COUNT_LINES_UP_TO:
+            return None
+        n = 0
+        last = b"\n"
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                n += chunk.count(b"\n")
+                last = chunk[-1:]
+        return n + (last != b"\n")
+    except OSError:
+        return None
+
+
+def jsonl_chunks(source: Path | BinaryIO, settings: ReadSettings, size: int) -> Iterator[list | Broken]:
+    """Lists of (line number, raw line) of a JSONL file or stream, `size`
+    records each, decompressed as read (a line over the size limit is given
+    as None, and reported); a file that does not open, or a stream that
+    breaks off, ends with a Broken."""
+    if not isinstance(source, Path):
+        yield from _line_chunks(source, settings, size)
+        return
+    try:
+        stream = open_regular(source)
+    except Unreadable as exc:
+        yield Broken(None, str(exc))
+        return
+    except OSError as exc:
+        yield Broken(None, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        yield from _line_chunks(stream, settings, size)
+
+
+def _line_chunks(stream: BinaryIO, settings: ReadSettings, size: int) -> Iterator[list | Broken]:
+    chunk: list[tuple[int, bytes | None]] = []
+    n = 0
+    try:
+        for n, raw in jsonl_lines(stream, settings.max_file_size):
+            if raw is None or raw.strip():
+                chunk.append((n, raw))
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    except (compression.DecompressionError, OSError) as exc:
+        if chunk:
+            yield chunk
+        yield Broken(n + 1, str(exc) if isinstance(exc, compression.DecompressionError)
+                     else f"cannot read: {exc.strerror or exc}")
+        return
+    if chunk:
+        yield chunk
+
+
 PARQUET_NEEDS_PYARROW = "reading Parquet needs pyarrow: pip install 'scrapelint[parquet]'"
 
 
@@ -149,6 +262,44 @@ def read_parquet(path: Path, display: str, settings: ReadSettings) -> Iterator[D
         yield Document(display, unreadable=f"not a readable Parquet file: {exc}")
 
 
+def parquet_chunks(source: Path | BinaryIO, settings: ReadSettings, size: int) -> Iterator[tuple | Broken]:
+    """(index of the first row, rows) of a Parquet file, `size` rows each,
+    decoded here.  Not a row group per chunk: a shard is often one row
+    group, and a chunk must stay small for memory to stay flat."""
+    try:
+        import pyarrow  # noqa: F401
+    except ModuleNotFoundError:
+        yield Broken(None, PARQUET_NEEDS_PYARROW)
+        return
+    index = 1
+    try:
+        for rows in parquet_batches(source, size):
+            yield index, rows
+            index += len(rows)
+    except Exception as exc:  # pyarrow raises many types for a broken file
+        yield Broken(None, f"not a readable Parquet file: {exc}")
+
+
+def count_rows(path: Path) -> int:
+    """A Parquet file's rows; one (the unreadable document FM005 reports) if it does not read."""
+    try:
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    except Exception:  # pyarrow raises many types for a broken file
+        return 1
+
+
+def _one(path: Path) -> int:
+    return 1
+
+
+def read_parquet_chunk(chunk: tuple, display: str, settings: ReadSettings) -> Iterator[Document]:
+    first, rows = chunk
+    for index, row in enumerate(rows, first):
+        yield record_document(row, display, None, index, settings)
+
+
 def _day_if_midnight(value):
     """A timestamp column often holds plain days (midnight, UTC or naive):
     read them as the date they stand for, as JSONL's "2025-01-02" is."""
@@ -158,11 +309,13 @@ def _day_if_midnight(value):
     return value
 
 
-BUILTIN_READERS = (
-    Reader("markdown", (".md", ".markdown"), read_markdown),
-    Reader("jsonl", (".jsonl", ".ndjson"), read_jsonl),
-    Reader("parquet", (".parquet",), read_parquet),
-)
+MARKDOWN_READER = Reader("markdown", (".md", ".markdown"), read_markdown, parse=parse_markdown_bytes,
+                         reparse=reparse_markdown, count=_one)
+JSONL_READER = Reader("jsonl", (".jsonl", ".ndjson"), read_jsonl, chunks=jsonl_chunks, read_chunk=read_jsonl_lines,
+                      count=count_lines)
+PARQUET_READER = Reader("parquet", (".parquet",), read_parquet, chunks=parquet_chunks, read_chunk=read_parquet_chunk,
+                        count=count_rows)
+BUILTIN_READERS = (MARKDOWN_READER, JSONL_READER, PARQUET_READER)
 
 
 def looks_like_jsonl(head: bytes) -> bool:
@@ -205,12 +358,12 @@ def detect_format(path: Path, table: dict[str, Reader]) -> Reader:
 STDIN_FORMATS = ("markdown", "jsonl")
 
 
-def stdin_source(stream: BinaryIO, name: str | None, fmt: str | None,
-                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, object]:
-    """What `-` holds: ("jsonl", a binary stream) or ("markdown", its bytes).
-    The format is `fmt` (--stdin-format), else the --stdin-filename's suffix
-    (`x.jsonl`, `x.jsonl.gz`), else the first bytes (compressed, or a JSON
-    object on the first line: JSONL)."""
+def stdin_source(stream: BinaryIO, name: str | None, fmt: str | None) -> tuple[str, BinaryIO]:
+    """What `-` holds: the name of its format ("jsonl" or "markdown"), and
+    the stream, nothing read from it yet.  The format is `fmt`
+    (--stdin-format), else the --stdin-filename's suffix (`x.jsonl`,
+    `x.jsonl.gz`), else the first bytes (compressed, or a JSON object on the
+    first line: JSONL)."""
     if fmt is None and name:
         base = compression.strip_suffix(name).lower()
         if base.endswith((".jsonl", ".ndjson")):
@@ -221,8 +374,7 @@ def stdin_source(stream: BinaryIO, name: str | None, fmt: str | None,
     if fmt is None:
         head = stream.peek(1 << 16)
         fmt = "jsonl" if compression.sniff(head) or looks_like_jsonl(head) else "markdown"
-    # a Markdown document: one byte more than the limit, so the reader reports a larger one
-    return (fmt, stream) if fmt == "jsonl" else (fmt, stream.read(max_size + 1))
+    return fmt, stream
 
 
 @hookimpl
