@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
 
+from scrapelint.prose_masks import FULL, Masks
+
 # Tables and strikethrough are what HTML-to-Markdown converters write;
 # footnotes and task lists appear in published Markdown.
 _OPTIONS = None
@@ -103,7 +105,7 @@ class BodyModel:
 
     __slots__ = ("blocks", "block_of_line", "lines_read", "_lines", "_masks", "_prose", "_unread")
 
-    def __init__(self, blocks: list[Block], block_of_line: list[int], lines: list[str], masks: "_Masks | None",
+    def __init__(self, blocks: list[Block], block_of_line: list[int], lines: list[str], masks: "Masks | None",
                  unread: int = 0) -> None:
         self.blocks = blocks
         # body line -> index into blocks, -1 outside any leaf (blank, or past `lines_read`)
@@ -168,57 +170,6 @@ class _Positions:
         return self.line(end - 1 if end > 0 else 0)
 
 
-FULL = 1 << 30  # a mask to the end of the line
-
-
-class _Masks:
-    """Column ranges to blank in the prose view, per body line."""
-
-    __slots__ = ("spans",)
-
-    def __init__(self) -> None:
-        self.spans: dict[int, list[tuple[int, int]]] = {}
-
-    def add(self, line: int, a: int, b: int) -> None:
-        self.spans.setdefault(line, []).append((a, b))
-
-    def add_range(self, a_line: int, a_col: int, b_line: int, b_col: int) -> None:
-        if b_line == a_line:
-            self.add(a_line, a_col, b_col)
-            return
-        self.add(a_line, a_col, FULL)
-        for i in range(a_line + 1, b_line):
-            self.add(i, 0, FULL)
-        if b_col:
-            self.add(b_line, 0, b_col)
-
-    def apply(self, lines: list[str]) -> list[str]:
-        out = list(lines)
-        n = len(out)
-        for i, spans in self.spans.items():
-            if i < n:
-                out[i] = _blank(out[i], spans)
-        return out
-
-
-def _blank(line: str, spans: list[tuple[int, int]]) -> str:
-    """`line` with the column ranges `spans` replaced by spaces."""
-    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] >= len(line):
-        return " " * len(line)
-    out = []
-    pos = 0
-    for a, b in sorted(spans):
-        a = max(a, pos)
-        b = min(b, len(line))
-        if b <= a:
-            continue
-        out.append(line[pos:a])
-        out.append(" " * (b - a))
-        pos = b
-    out.append(line[pos:])
-    return "".join(out)
-
-
 def _events(body: str):
     import pyromark
 
@@ -241,7 +192,7 @@ class _Builder:
         self.lines = lines
         self.raw_lines = body.split("\n")
         self.pos = _Positions(self.raw_lines, body.isascii())
-        self.masks = _Masks()
+        self.masks = Masks()
         self.blocks: list[Block] = []
         self.list_depth = self.quote_depth = self.footnote = 0
         self.groups: list[int] = []  # ids of the open lists and tables, innermost last

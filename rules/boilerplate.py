@@ -8,6 +8,8 @@ from link density, stop-word density, length and punctuation, its
 neighbours and its place relative to the article's core; the layout
 (`scrapelint.analysis.layout`) adds the end-of-article marker, captions and the
 hits of the phrase lists in `rules/data/`.  A rule only decides and reports.
+This module holds NV001-NV004, the furniture anywhere on the page;
+`pagetail` holds NV005-NV007, what follows or surrounds the article.
 
 Every finding covers one unit, or one run of adjacent units with no blank
 line between them (a tight 40-line menu is one finding), from its first to
@@ -21,27 +23,19 @@ import re
 from typing import Iterator
 
 from pydantic import Field
-
 from scrapelint.analysis import furniture
 from scrapelint.analysis import layout as article_layout
-from scrapelint.analysis.phrases import hits_by_line, line_starts, parse_entries, phrase_regex, phrase_set
+from scrapelint.analysis.furniture import span
+from scrapelint.analysis.layout import zone_words
+from scrapelint.analysis.phrases import (
+    hits_by_line,
+    line_starts,
+    parse_entries,
+)
+from scrapelint.analysis.text import shorten
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
-
-_ZONE_WORDS = {"head": "before the article's first paragraph", "foot": "after the article's last paragraph",
-               "tail": "after the end of the article", "core": "inside the article", "unknown": ""}
-
-
-def _where(fu, k: int, doc) -> str:
-    """Where unit `k` stands, in words."""
-    if article_layout.of(doc).in_tail(fu.units[k].start):
-        return _ZONE_WORDS["tail"]
-    return _ZONE_WORDS[fu.zone(k)]
-
-
-def _span(fu, run: list[int]) -> tuple[int, int]:
-    return fu.units[run[0]].start, fu.units[run[-1]].end
 
 
 def _decisions(doc, threshold: float = furniture.LINK_DENSE, min_run: int = furniture.NAV_RUN,
@@ -51,11 +45,6 @@ def _decisions(doc, threshold: float = furniture.LINK_DENSE, min_run: int = furn
     key = f"furniture-decide:{threshold}:{min_run}:{max_words}"
     return doc.shared(key, lambda d: furniture.decide(furniture.of(d), article_layout.of(d).end, bool(d.host),
                                                      threshold, min_run, max_words))
-
-
-def _short(text: str, n: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 class BoilerplatePhrase(Rule):
@@ -154,16 +143,16 @@ class BoilerplatePhrase(Rule):
                 continue  # a call to action inside the article, or inside a sentence, is the author's
             weak = not outside and (kind == "dateline" or in_sentence or unit.words > self.options.max_words)
             if kind == "dateline":
-                why = f"the line is only a date or timestamp (\"{_short(text)}\"), page metadata"
+                why = f"the line is only a date or timestamp (\"{shorten(text)}\"), page metadata"
             elif kind == "line":
-                why = f"the whole line is the page phrase \"{_short(text)}\""
+                why = f"the whole line is the page phrase \"{shorten(text)}\""
             elif kind == "prefix":
-                why = f"the line opens with the page phrase \"{_short(text)}\""
+                why = f"the line opens with the page phrase \"{shorten(text)}\""
             elif kind == "outside":
-                why = f"\"{_short(text)}\" is a call to action"
+                why = f"\"{shorten(text)}\" is a call to action"
             else:
-                why = f"\"{_short(text)}\" is a user-interface or policy phrase"
-            where = _where(fu, k, doc)
+                why = f"\"{shorten(text)}\" is a user-interface or policy phrase"
+            where = zone_words(fu, k, doc)
             message = f"{why}{', ' + where if where else ''}: page furniture, not article text"
             if weak and kind == "dateline":
                 message += " (inside the article: may be a timeline entry)"
@@ -272,7 +261,7 @@ class EmptyOrMangledLink(Rule):
                         continue
                     problem = f"a link target holding {bad.group(0).strip() or 'whitespace'!r}"
                 yield self.finding(doc, doc.file_line(i),
-                                   f"{problem}: {_short(m.group(0), 70)} is what a whole-page conversion leaves of "
+                                   f"{problem}: {shorten(m.group(0), 70)} is what a whole-page conversion leaves of "
                                    "icons, teasers and relative links",
                                    column=m.start() + 1, end_line=doc.file_line(i), end_column=m.end() + 1)
                 break
@@ -334,11 +323,11 @@ class LinkDenseLine(Rule):
             links = sum(u.links for u in units)
             chars = sum(u.chars for u in units)
             share = min(1.0, sum(u.link_chars for u in units) / chars) if chars else 1.0
-            first, last = _span(fu, run)
+            first, last = span(fu, run)
             pieces = f"{len(units)} blocks, " if len(units) > 1 else ""
             yield self.finding(doc, doc.file_line(first),
                                f"{share:.0%} of the text is link text ({pieces}{links} link{'s' if links != 1 else ''}), "
-                               f"{_where(fu, run[0], doc)}: a menu, teaser or tag list, not article text",
+                               f"{zone_words(fu, run[0], doc)}: a menu, teaser or tag list, not article text",
                                end_line=doc.file_line(last))
 
 
@@ -394,196 +383,19 @@ class NavigationRun(Rule):
             if w.startswith("glued:"):
                 unit = fu.units[k]
                 yield self.finding(doc, doc.file_line(unit.start),
-                                   f"the text of several page elements run together (\"{_short(w[6:], 30)}\"), "
-                                   f"{_where(fu, k, doc)}: a menu or a promo box flattened into one line",
+                                   f"the text of several page elements run together (\"{shorten(w[6:], 30)}\"), "
+                                   f"{zone_words(fu, k, doc)}: a menu or a promo box flattened into one line",
                                    end_line=doc.file_line(unit.end))
         nav = [k for k, w in why.items() if w == "nav"]
         for run in furniture.runs(fu, nav):
-            first, last = _span(fu, run)
+            first, last = span(fu, run)
             n = len(run)
             yield self.finding(doc, doc.file_line(first),
                                f"{n} short piece{'s' if n != 1 else ''} without sentence punctuation, most of them links, "
-                               f"in a run of such pieces {_where(fu, run[0], doc)}: a menu, headline or tag list",
+                               f"in a run of such pieces {zone_words(fu, run[0], doc)}: a menu, headline or tag list",
                                end_line=doc.file_line(last))
-
-
-class AfterArticleEnd(Rule):
-    """The page's tail after the end of the article: credits, related stories, comments, bios.
-
-    What it checks: the first end-of-article marker that follows at least
-    80 words of the article's prose ("Reporting by", "Editing by", "Our
-    Standards:", "Related", "More from ...", "Read more", "You may also
-    like", "Most read", "Comments", "About the author", "Share this", and
-    their German, French and Spanish forms; `rules/data/end-markers.txt`).
-    Everything from the marker to the end of the body is reported as
-    blocks: one finding per run of blocks with no blank line between them,
-    from its first to its last line.  Code and HTML blocks are left out.
-
-    Severity: a warning: a marker after the article's text, followed by
-    more text, is how pages append their tail.
-
-    Why it matters: what follows the article on a page is the page's, not
-    the author's: credit lines, links to other stories, reader comments.
-    Kept in the body, it is counted as article text and mixed into it.
-
-    Example:
-
-        Reporting by Ana Lima; Editing by Tom Berg
-        Harbour board names a new chair
-
-    Not reported:
-
-        Reporters asked the mayor about the timetable, and she said it would not change.
-
-    Fix: cut the body at the marker (keep a credit line if you want it, as
-    metadata), or re-extract with an article extractor.
-    """
-
-    code, name = "NV005", "after-article-end"
-    severity = Severity.WARNING
-
-    def check(self, doc) -> Iterator[Finding]:
-        layout = article_layout.of(doc)
-        if layout.end is None:
-            return
-        fu = furniture.of(doc)
-        tail = [k for k, u in enumerate(fu.units) if u.end >= layout.end]
-        marker_line = doc.file_line(layout.end)
-        marker = _short(layout.end_marker or "", 30)
-        for run in furniture.runs(fu, tail):
-            first, last = _span(fu, run)
-            if first <= layout.end:
-                message = f"end-of-article marker \"{marker}\" and what follows it: the page's tail"
-            else:
-                message = f"after the end-of-article marker \"{marker}\" on line {marker_line}: part of the page's tail, not the article"
-            yield self.finding(doc, doc.file_line(first), message, end_line=doc.file_line(last))
-
-
-class CaptionOrCredit(Rule):
-    """A photo caption or a photo credit inside the body.
-
-    What it checks: lines carrying an agency or photographer credit in the
-    forms newsrooms use ("REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)",
-    "Getty Images", "File Photo", "Photo: Jane Doe", "© Agency"), from
-    `rules/data/caption-credits.txt`.
-
-    Severity: a warning; a note when the credit sits inside a long line
-    (more than `max-words` words) of the article, where a sentence may
-    mention a photo agency.
-
-    Why it matters: a caption describes a picture the text no longer has;
-    it interrupts the story, and its date (the photo's, often years old) is
-    what naive scrapers take for the publication date.
-
-    Example:
-
-        The ferry leaves the north pier on Friday, March 14, 2025. REUTERS/Ana Lima/File Photo
-
-    Not reported:
-
-        The photographer sold the picture to an agency, which licensed it to several papers the next morning.
-
-    Fix: delete the line, or keep captions apart from the body.
-    """
-
-    code, name = "NV006", "caption-or-credit"
-    severity = Severity.WARNING
-
-    class Options(RuleOptions):
-        max_words: int = Field(80, ge=1, alias="max-words",
-                               description="Longest line (in words) where a credit is a warning rather than a note.")
-
-    def check(self, doc) -> Iterator[Finding]:
-        layout = article_layout.of(doc)
-        if not layout.captions:
-            return
-        fu = furniture.of(doc)
-        pat = phrase_regex("caption-credits.txt", "any", ignore_case=False)
-        done: set[int] = set()
-        for i in sorted(layout.captions):
-            k = fu.unit_of_line.get(i)
-            if k is None or k in done:  # code, HTML, definitions: syntax
-                continue
-            done.add(k)
-            unit = fu.units[k]
-            m = pat.search(doc.lines[i])
-            credit = _short(doc.lines[i][m.start():].strip(" ()*_"), 40) if m else "a credit"
-            weak = unit.words > self.options.max_words and fu.zone(k) == "core"
-            yield self.finding(doc, doc.file_line(unit.start),
-                               f"photo credit \"{credit}\": a caption or credit line, not article text",
-                               end_line=doc.file_line(unit.end), severity=Severity.NOTE if weak else None)
-
-
-class AuthorBio(Rule):
-    """An author's biography after the article.
-
-    What it checks: the article's last paragraph and the lines after it
-    (the page's foot, the tail after an end marker) that describe a writer: their
-    role ("is a senior reporter", "bureau chief"), career ("joined ... in",
-    "started his career", "graduated from"), where to reach them (an email
-    address, "follow her on Twitter"); `rules/data/bio-phrases.txt`.  Two
-    different signals make a bio; one is enough on a line after an end
-    marker; the article's own last paragraph must also open like a bio
-    ("Jane Doe is a ...").  An "About the author" heading is NV005's end marker.
-
-    Severity: a warning; inside the article's core nothing is reported
-    (a profile of a journalist is article text).
-
-    Why it matters: the bio is the site's text about its staff, repeated
-    under every article by that author; it is not the article and it
-    skews anything learned from or counted on it.
-
-    Example:
-
-        Ana Lima is a senior reporter covering transport. She joined the paper in 2015 and graduated from Portville University.
-
-    Not reported:
-
-        Reyes, who joined the authority as an apprentice, oversaw the whole refit himself.
-
-    Fix: delete the bio, or keep it as author metadata.
-    """
-
-    code, name = "NV007", "author-bio"
-    severity = Severity.WARNING
-
-    def check(self, doc) -> Iterator[Finding]:
-        layout = article_layout.of(doc)
-        if layout.start is None:
-            return
-        first = layout.last  # the article's last paragraph may be the bio
-        if layout.end is not None:
-            first = min(first, layout.end)
-        fu = furniture.of(doc)
-        lines = doc.lines
-        todo = [k for k, u in enumerate(fu.units) if u.end >= first and u.words >= 6]
-        texts = [" ".join(lines[fu.units[k].start:fu.units[k].end + 1]) for k in todo]
-        signals = phrase_set("bio-phrases.txt", "any").all_hits(texts)
-        for j, k in enumerate(todo):
-            unit = fu.units[k]
-            found = [m.group(0) for m in signals.get(j, ())]
-            if not found:
-                continue
-            if layout.in_tail(unit.start):
-                ok = len(found) >= 1
-            elif unit.start == layout.last:  # still the article's: only a bio that opens like one
-                ok = len(found) >= 2 and _BIO_OPENING_RE.match(texts[j]) is not None
-            else:
-                ok = len(found) >= 2
-            if ok:
-                ev = "; ".join(f"\"{_short(x, 30)}\"" for x in found[:3])
-                where = _where(fu, k, doc) if unit.start != layout.last else "as the last paragraph"
-                yield self.finding(doc, doc.file_line(unit.start),
-                                   f"reads like an author's biography ({ev}), {where}: "
-                                   "the site's text about its writer, not the article",
-                                   end_line=doc.file_line(unit.end))
-
-
-# A bio opens with the writer's name and what they are: "Jane Doe is a ...".
-_BIO_OPENING_RE = re.compile(r"^[\s*_>]*(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the|our)\s")
 
 
 @hookimpl
 def scrapelint_rules():
-    return [BoilerplatePhrase, EmptyOrMangledLink, LinkDenseLine, NavigationRun, AfterArticleEnd,
-            CaptionOrCredit, AuthorBio]
+    return [BoilerplatePhrase, EmptyOrMangledLink, LinkDenseLine, NavigationRun]

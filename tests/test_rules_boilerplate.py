@@ -313,9 +313,9 @@ NV_RULES = ["NV001", "NV002", "NV003", "NV004", "NV005", "NV006", "NV007"]
 
 @pytest.mark.parametrize("code", NV_RULES)
 def test_docstring_example_fires_and_its_counter_example_does_not(code):
-    from scrapelint.rules import boilerplate
+    from scrapelint.rules import boilerplate, pagetail
 
-    rule = next(r for r in boilerplate.scrapelint_rules() if r.code == code)
+    rule = next(r for r in boilerplate.scrapelint_rules() + pagetail.scrapelint_rules() if r.code == code)
     example = _docstring_block(rule.__doc__, "Example:")
     clean = _docstring_block(rule.__doc__, "Not reported:")
     text = article(tail=example)

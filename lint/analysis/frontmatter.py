@@ -13,7 +13,6 @@ import json
 from scrapelint.findings import Edit
 
 
-
 def loads_scalar(raw: str, fmt: str):
     """A scalar as the front matter's format reads it (FAILED if it does not)."""
     if fmt == "yaml":

@@ -439,6 +439,11 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
     return out
 
 
+def span(fu: Furniture, run: list[int]) -> tuple[int, int]:
+    """The first and last body line of a run of units."""
+    return fu.units[run[0]].start, fu.units[run[-1]].end
+
+
 def runs(fu: Furniture, ks) -> list[list[int]]:
     """Unit indices grouped into runs of units with no blank line (nor any
     other block) between them: one finding each."""

@@ -24,7 +24,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from scrapelint.analysis import furniture
-from scrapelint.analysis.phrases import line_starts, lowered_join, phrase_set, scan_literals
+from scrapelint.analysis.phrases import (
+    line_starts,
+    lowered_join,
+    phrase_set,
+    scan_literals,
+)
 
 MIN_ARTICLE_WORDS = 80  # an end marker counts once this much article text precedes it
 SECTION_AFTER_RATIO = 0.35  # a section head ends the article if less prose than this (x before) follows
@@ -153,6 +158,17 @@ def _prose(u, captions, phrases) -> bool:
 def _unit_at(units, i: int) -> int:
     """The index of the first unit that ends at or after body line i."""
     return bisect_right([u.end for u in units], i - 1)
+
+
+_ZONE_WORDS = {"head": "before the article's first paragraph", "foot": "after the article's last paragraph",
+               "tail": "after the end of the article", "core": "inside the article", "unknown": ""}
+
+
+def zone_words(fu: furniture.Furniture, k: int, doc) -> str:
+    """Where unit `k` of the furniture analysis stands, in words."""
+    if of(doc).in_tail(fu.units[k].start):
+        return _ZONE_WORDS["tail"]
+    return _ZONE_WORDS[fu.zone(k)]
 
 
 def of(doc) -> Layout:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scrapelint.findings import clip
+
 _LINK_RE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\s*\)|<https?://[^>\s]*>|\bhttps?://\S+")
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MARK_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
@@ -49,3 +51,8 @@ def word_estimate(text: str) -> int:
     if len(text) > 12 * w and NOSPACE_RE.search(text):
         w = max(w, len(NOSPACE_RE.findall(text)) // 2)
     return w
+
+
+def shorten(text: str, n: int = 50) -> str:
+    """`text` on one line, cut to `n` characters for a message."""
+    return clip(" ".join(text.split()), n)
