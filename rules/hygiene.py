@@ -5,8 +5,11 @@ The rules read the prose view of the body (`Document.prose_lines`): code
 spans and code blocks, HTML markup, link targets and reference definitions
 are blanked there, so they are never taken for text.  Each rule scans the
 raw body with one compiled regex first and asks for the Markdown parse only
-where that cheap scan found something; ftfy is imported only when a line
-holds a byte pattern typical of mojibake.
+where that cheap scan found something (`scrapelint.analysis.prose`); ftfy
+is imported only when a line holds a byte pattern typical of mojibake.
+Glued-word detection and the page's HTML tags are shared analysis
+(`scrapelint.analysis.glued`, `scrapelint.analysis.htmltags`); the rules
+here decide what is reported.
 """
 
 from __future__ import annotations
@@ -14,116 +17,21 @@ from __future__ import annotations
 import html.entities
 import re
 import unicodedata
-from bisect import bisect_right
-from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from pydantic import Field
 
-from scrapelint.analysis.phrases import line_starts, load_entries, lowered_join, phrase_set
+from scrapelint.analysis import htmltags
+from scrapelint.analysis.glued import GLUED_RE, camel_words, glued_split, named_by_page, token_at
+from scrapelint.analysis.phrases import line_starts, lowered_join, phrase_set
+from scrapelint.analysis.prose import matches_by_line
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 
-def _prose(doc) -> tuple[str, list[int]]:
-    """The prose view (`Document.prose_lines`: code, HTML markup, link
-    targets and reference definitions blanked, columns kept) joined with
-    newlines, and the offset of each line's start.  Once per document."""
-    def compute(d):
-        joined = "\n".join(d.prose_lines)
-        return joined, line_starts(joined)
-
-    return doc.shared("prose-text", compute)
-
-
-def _matches_by_line(pattern: re.Pattern, doc) -> Iterator[tuple[int, int, re.Match]]:
-    """(body line, column, match) for every match in the prose view.  The
-    raw body is scanned first, so a document with no candidate never pays
-    for the Markdown parse."""
-    if not pattern.search(doc.body):
-        return
-    text, starts = _prose(doc)
-    for m in pattern.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        yield i, m.start() - starts[i], m
-
-
 # ---------------------------------------------------------------------------
 # TX001
 # ---------------------------------------------------------------------------
-
-# A token with a lower-case letter running into a capital, not part of a
-# URL, handle, hashtag, path or identifier.
-# the join: a capital after two lower-case letters; the token around it is
-# taken in Python.  Written capital-first (the lookbehind runs only at
-# capitals): 2.5x faster than [a-z]{2}[A-Z] over a page of lower-case text.
-_GLUED_RE = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])")
-_TOKEN_LEFT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_TOKEN_RIGHT = _TOKEN_LEFT | frozenset("'’")
-_NOT_BEFORE = frozenset("@#/\\.:=&?%+-_0123456789")
-_TRANSITION_RE = re.compile(r"[a-z][A-Z]")
-
-
-@lru_cache(maxsize=1)
-def _camel_words() -> frozenset[str]:
-    return frozenset(e.text for e in load_entries("camel-case-words.txt"))
-
-
-def glued_split(token: str, allow: frozenset[str], min_run: int = 4) -> tuple[str, str] | None:
-    """Where a token looks like two words joined by lost whitespace: the
-    (left, right) parts, or None.  The lower-case run before the inner
-    capital must be at least `min_run` letters (McDonald, iPhone, DeVos,
-    YouTube, JavaScript stay out); camelCase identifiers (several humps,
-    lower-case start) and the allowlist are skipped."""
-    core = token.rstrip("'’s") if token.endswith(("'s", "’s")) else token
-    if core in allow or token in allow:
-        return None
-    humps = _TRANSITION_RE.findall(core)
-    if not humps:
-        return None
-    if core[0].islower() and len(humps) > 1:
-        return None  # getElementById: an identifier, not prose
-    for m in _TRANSITION_RE.finditer(core):
-        k = m.start() + 1
-        left = core[:k]
-        run = len(left) - len(left.rstrip("abcdefghijklmnopqrstuvwxyz"))
-        if run < min_run:
-            continue
-        right = core[k:]
-        # parts that are themselves allowlisted camel words (WhatsAppGroup)
-        if any(w in allow for w in (left, right)):
-            continue
-        return left, right
-    return None
-
-
-def _names_on_page(doc) -> tuple[str, str, frozenset[str]]:
-    """What the page itself says is a name or an identifier: the text of its
-    code (spans and blocks), its link targets (lower-cased), and link texts
-    that are one word.  Built only when a candidate token needs it."""
-    def compute(d):
-        code: list[str] = []
-        targets: list[str] = []
-        link_words: set[str] = set()
-        for blk in d.blocks:
-            if blk.kind == "code" or blk.kind == "html":
-                code.extend(d.lines[blk.start:blk.end + 1])
-            code.extend(c.text for c in blk.code)
-            for link in blk.links + blk.images:
-                targets.append(link.target)
-                if link.text and " " not in link.text.strip():
-                    link_words.add(link.text.strip())
-        return "\n".join(code), "\n".join(targets).lower(), frozenset(link_words)
-
-    return doc.shared("tx-names", compute)
-
-
-def _named_by_page(token: str, doc) -> bool:
-    """Whether the page shows `token` to be a name: it is written in the
-    page's code, a link points at it (`[CinchBlue](https://example.org/CinchBlue)`),
-    or it is the whole text of a link (a handle, a product)."""
-    code, targets, link_words = _names_on_page(doc)
-    return token in link_words or token in code or token.lower() in targets
 
 
 class GluedWords(Rule):
@@ -175,31 +83,24 @@ class GluedWords(Rule):
     def check(self, doc) -> Iterator[Finding]:
         if not doc.body:
             return
-        allow = _camel_words()
+        allow = camel_words()
         if self.options.extend_allow:
             allow = allow | frozenset(self.options.extend_allow)
         seen: set[int] = set()
-        prose = doc.prose_lines if _GLUED_RE.search(doc.body) else ()
-        for i, col, m in _matches_by_line(_GLUED_RE, doc):
+        prose = doc.prose_lines if GLUED_RE.search(doc.body) else ()
+        for i, join, _ in matches_by_line(GLUED_RE, doc):
             if i in seen:
                 continue
-            line = prose[i]
-            a = col
-            while a > 0 and line[a - 1] in _TOKEN_LEFT:
-                a -= 1
-            if a > 0 and (line[a - 1] in _NOT_BEFORE or line[a - 1].isalnum()):
+            found = token_at(prose[i], join)
+            if found is None:
                 continue  # a URL, handle, hashtag, path or a token with other letters
-            b = m.end() - (m.start() - col) - 1
-            while b < len(line) and line[b] in _TOKEN_RIGHT:
-                b += 1
-            token = line[a:b]
-            col = a
+            col, token = found
             split = glued_split(token, allow, self.options.min_run)
             if split is None:
                 continue
             left, right = split
             core = left + right
-            if _named_by_page(core, doc):
+            if named_by_page(core, doc):
                 continue
             seen.add(i)
             # `HarbourLink`: every part capitalised, as names are written
@@ -260,7 +161,7 @@ class Mojibake(Rule):
         from ftfy.badness import badness, is_bad
 
         seen: set[int] = set()
-        for i, col, m in _matches_by_line(_MOJIBAKE_HINT_RE, doc):
+        for i, col, m in matches_by_line(_MOJIBAKE_HINT_RE, doc):
             if i in seen:
                 continue
             seen.add(i)
@@ -277,8 +178,6 @@ class Mojibake(Rule):
 # TX003
 # ---------------------------------------------------------------------------
 
-# A tag: its name, whether it closes, and its attributes.
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)\s*(/?)>")
 _ENTITY_BODY_RE = re.compile(r"(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ENTITY_RE = re.compile("&" + _ENTITY_BODY_RE.pattern)
 # Elements that structure a page.  Markdown writes them as blocks of their
@@ -291,64 +190,8 @@ p script section select style table tbody td textarea tfoot th thead title tr ul
 # Elements that run or style a page and show no text: an author embeds them
 # on purpose at times (a chart's script), a converter leaves them often.
 _MACHINERY = frozenset("script style noscript".split())
-# Elements with no end tag, or whose end tag HTML lets the writer leave out.
-_NO_END = frozenset("""
-area base br col embed hr img input link meta param source track wbr
-li dt dd p tr td th thead tbody tfoot option optgroup colgroup caption rp rt
-""".split())
 # Attributes a CMS or a page template writes, an author's Markdown seldom does.
 _TEMPLATE_ATTR_RE = re.compile(r"\b(?:class|id|style|data-[\w-]+|aria-[\w-]+|onclick|itemprop)\s*=", re.IGNORECASE)
-
-
-class _Tag(NamedTuple):
-    line: int
-    col: int
-    text: str
-    name: str
-    closing: bool
-    attrs: str
-    in_prose: bool  # inline HTML inside a paragraph, heading or table row
-
-
-def _tags(doc) -> list[_Tag]:
-    """Every HTML tag of the body outside code: the inline tags the parser
-    found in prose blocks and the tags of HTML blocks, in body order."""
-    found = []
-    lines = doc.lines
-    for blk in doc.blocks:
-        if blk.kind == "html":
-            for i in range(blk.start, min(blk.end, len(lines) - 1) + 1):
-                for m in _TAG_RE.finditer(lines[i]):
-                    found.append(_Tag(i, m.start(), m.group(0), m.group(2).lower(), bool(m.group(1)),
-                                      m.group(3), False))
-        elif blk.html and blk.is_prose_kind:
-            for part in blk.html:
-                m = _TAG_RE.match(part.text.strip())
-                if m:
-                    found.append(_Tag(part.line, part.col, m.group(0), m.group(2).lower(), bool(m.group(1)),
-                                      m.group(3), True))
-    return found
-
-
-def _unbalanced(tags: list[_Tag]) -> set[int]:
-    """Indexes of tags that open an element never closed on the page, or
-    close one never opened: fragments, not markup someone wrote."""
-    open_: dict[str, list[int]] = {}
-    stray: set[int] = set()
-    for k, t in enumerate(tags):
-        if t.name in _NO_END or t.text.endswith("/>"):
-            continue
-        if t.closing:
-            stack = open_.get(t.name)
-            if stack:
-                stack.pop()
-            else:
-                stray.add(k)
-        else:
-            open_.setdefault(t.name, []).append(k)
-    for stack in open_.values():
-        stray.update(stack)
-    return stray
 
 
 class HtmlRemnant(Rule):
@@ -404,7 +247,7 @@ class HtmlRemnant(Rule):
             return
         found: dict[int, tuple[int, str, str, bool]] = {}  # line -> (column, text, what, weak)
         if "&" in body:
-            for i, col, m in _matches_by_line(_ENTITY_RE, doc):
+            for i, col, m in matches_by_line(_ENTITY_RE, doc):
                 entity = m.group(1)
                 if i in found or not entity.startswith("#") and entity not in html.entities.name2codepoint \
                         and entity + ";" not in html.entities.html5:
@@ -414,8 +257,8 @@ class HtmlRemnant(Rule):
                 found[i] = (col, m.group(0), f"the HTML entity \"{m.group(0)}\"" +
                             (" escaped twice" if twice else ""), not twice)
         if "<" in body and not self.options.allow_html:
-            tags = _tags(doc)
-            stray = _unbalanced(tags) if tags else set()
+            tags = htmltags.tags(doc)
+            stray = htmltags.unbalanced(tags) if tags else set()
             for k, t in enumerate(tags):
                 if t.line in found and not found[t.line][3]:
                     continue  # one finding a line: the first strong one

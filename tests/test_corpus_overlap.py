@@ -14,6 +14,8 @@ from conftest import ROOT, SHARED
 
 SCRIPT = SHARED / "eval" / "corpus_overlap.py"
 CLEAN_FILES = ("rules/hygiene.py", "rules/dates.py", "lint/analysis/dates/", "rules/titles.py", "rules/urls.py",
+               "lint/analysis/normalise.py", "lint/analysis/sitename.py", "lint/analysis/headline.py",
+               "lint/analysis/prose.py", "lint/analysis/glued.py", "lint/analysis/htmltags.py",
                "tests/test_rules_hygiene.py", "tests/test_rules_dates.py", "tests/test_rules_titles.py",
                "tests/test_rules_urls.py", "tests/test_rule_examples.py")
 

@@ -7,10 +7,10 @@ import textwrap
 import pytest
 
 from conftest import ROOT, SEED, codes_at, lint_text, needs_shared
+from scrapelint.analysis.sitename import host_names, is_site_name, site_affix
 from scrapelint.findings import Severity
 from scrapelint.fixes import apply_edits
 from scrapelint.readers.markdown import parse_markdown
-from scrapelint.rules.titles import host_names, is_site_name, site_affix
 
 
 def article(title: str, source: str = "https://www.example-news.org/2025/03/14/story", body: str | None = None,
