@@ -21,7 +21,13 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence, Union
 
-from scrapelint.config import Config, ConfigError, load_config, load_settings, plugin_defaults
+from scrapelint.config import (
+    Config,
+    ConfigError,
+    load_config,
+    load_settings,
+    plugin_defaults,
+)
 from scrapelint.document import Document
 from scrapelint.engine import Linter as _Engine
 from scrapelint.engine import RunOptions
@@ -120,7 +126,7 @@ class Linter:
         linter was made with `unsafe_fixes=True`), and the findings left."""
         from scrapelint.readers import reparse_markdown
         from scrapelint.readers.markdown import parse_markdown_text
-        from scrapelint.runner import fix_document
+        from scrapelint.units import fix_document
 
         doc = parse_markdown_text(text, path or "-", self._read.field_map)
         findings = self._findings(doc)

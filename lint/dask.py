@@ -8,7 +8,7 @@
     lint.write("findings.sarif")                               # or .jsonl, .parquet
 
 Document rules are a map over the partitions: each partition is linted by
-the engine's own unit code (`scrapelint.runner.process_unit`), in a worker
+the engine's own unit code (`scrapelint.units.process_unit`), in a worker
 that builds the run's linters once.  Dataset rules fold a partial state per
 partition and merge the states in a tree (`Bag.reduction`, consecutive
 partitions, left before right), so the findings are the ones `--jobs N`
@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 try:
     import dask
@@ -36,7 +36,7 @@ try:
 except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
     raise ModuleNotFoundError("the Dask engine needs dask: pip install 'scrapelint[dask]'") from exc
 
-from scrapelint import runner
+from scrapelint import runner, units
 from scrapelint.config import Config
 from scrapelint.engine import Linter, RunOptions
 from scrapelint.findings import Finding
@@ -53,7 +53,7 @@ _WORKER_RUN: str | None = None
 def _ensure_worker(run_id: str, configs: list[Config], options: RunOptions) -> None:
     global _WORKER_RUN
     if _WORKER_RUN != run_id:
-        runner._init_worker(configs, options)
+        units.init_worker(configs, options)
         _WORKER_RUN = run_id
 
 
@@ -87,17 +87,17 @@ def _record_units(lines: list[str], source: Source) -> list[tuple]:
     chunks, numbered from 1."""
     from scrapelint.readers import JSONL_READER
 
-    units, chunk = [], []
+    out, chunk = [], []
     for n, line in enumerate(lines, 1):
         raw = line.encode("utf-8", "surrogateescape")
         if raw.strip():
             chunk.append((n, raw))
-        if len(chunk) >= runner.RECORDS_PER_UNIT:
-            units.append(("chunk", JSONL_READER.key, source.display, source.config_key, source.url, chunk))
+        if len(chunk) >= units.RECORDS_PER_UNIT:
+            out.append(("chunk", JSONL_READER.key, source.display, source.config_key, source.url, chunk))
             chunk = []
     if chunk:
-        units.append(("chunk", JSONL_READER.key, source.display, source.config_key, source.url, chunk))
-    return units
+        out.append(("chunk", JSONL_READER.key, source.display, source.config_key, source.url, chunk))
+    return out
 
 
 def jsonl_units(source: Source, storage_options: dict | None = None) -> db.Bag:
@@ -108,7 +108,6 @@ def jsonl_units(source: Source, storage_options: dict | None = None) -> db.Bag:
 
 def _row_units(frame, source: Source, start: int) -> list[tuple]:
     import pyarrow as pa
-
     from scrapelint.readers import PARQUET_READER, _day_if_midnight
 
     rows = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()
@@ -129,9 +128,9 @@ def parquet_units(source: Source, storage_options: dict | None = None) -> db.Bag
 
 
 def markdown_units(sources: Sequence[Source]) -> db.Bag:
-    batches = [("files", [(s.url, s.display, s.config_key) for s in sources[i:i + runner.FILES_PER_UNIT]])
-               for i in range(0, len(sources), runner.FILES_PER_UNIT)]
-    per_partition = max(1, FILES_PER_PARTITION // runner.FILES_PER_UNIT)
+    batches = [("files", [(s.url, s.display, s.config_key) for s in sources[i:i + units.FILES_PER_UNIT]])
+               for i in range(0, len(sources), units.FILES_PER_UNIT)]
+    per_partition = max(1, FILES_PER_PARTITION // units.FILES_PER_UNIT)
     return db.from_sequence(batches, partition_size=per_partition)
 
 
@@ -158,12 +157,12 @@ def units_of(sources: Sequence[Source], storage_options: dict | None = None) -> 
 # -- the run ----------------------------------------------------------------------
 
 
-def _lint_partition(units, run_id: str, configs: list[Config], options: RunOptions) -> list[tuple]:
+def _lint_partition(partition, run_id: str, configs: list[Config], options: RunOptions) -> list[tuple]:
     """One partition: (its results in order, the dataset rules' partial state)."""
     _ensure_worker(run_id, configs, options)
     results: list[DocResult] = []
-    for unit in units:
-        results.extend(runner.process_unit(unit))
+    for unit in partition:
+        results.extend(units.process_unit(unit))
     state: dict = {}
     for result in results:
         if isinstance(result.collected, dict):
@@ -173,7 +172,7 @@ def _lint_partition(units, run_id: str, configs: list[Config], options: RunOptio
 
 
 def _merge_into(state: dict, other: dict) -> dict:
-    rules = runner._DATASET_RULES
+    rules = units.DATASET_RULES
     for code, partial in other.items():
         state[code] = rules[code].merge(state[code], partial) if code in state else partial
     return state
@@ -223,7 +222,6 @@ class DaskLint:
                    storage_options: dict | None = None) -> "DaskLint":
         """Paths or fsspec URLs (globs expanded by fsspec), one configuration."""
         import fsspec
-
         from scrapelint.config import load_config
 
         config = config or load_config(None)

@@ -106,8 +106,8 @@ def count_documents(targets) -> int | None:
     """Documents the run will read, when each file's reader can count them
     cheaply (`Reader.count`: a Markdown file is one, a plain JSONL file one
     per line, a Parquet file its row count; a compressed shard: unknown)."""
-    from scrapelint.runner import reader_table
     from scrapelint.readers import detect_format
+    from scrapelint.units import reader_table
 
     table = reader_table()
     total = 0

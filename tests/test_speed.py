@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import lint_text, run
-from scrapelint import engine, runner
+from scrapelint import engine, units
 from scrapelint.rule import get_registry
 
 ARTICLE = """---
@@ -61,18 +60,17 @@ def test_default_options_equal_validated_defaults():
 def test_one_parquet_file_is_spread_over_the_workers(folder, capsys):
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
-
     from scrapelint.discovery import Target
 
     rows = [{"id": f"r{i}", "title": "Ferry returns", "url": "https://example.org/2025/03/14/ferry",
              "date": "2025-03-14", "word_count": 5 if i % 2 else 50, "text": "The ferry is back today."}
-            for i in range(2 * runner.RECORDS_PER_UNIT + 7)]
+            for i in range(2 * units.RECORDS_PER_UNIT + 7)]
     pq.write_table(pa.Table.from_pylist(rows), folder / "shard.parquet")  # one row group
     from scrapelint.config import load_config
 
-    runner._init_worker([load_config(None)], engine.RunOptions())  # the main process's readers and settings
-    units = list(runner.make_units([Target(folder / "shard.parquet", "shard.parquet", 0)], None))
-    assert [u[0] for u in units] == ["chunk"] * 3 and [u[5][0] for u in units] == [1, 257, 513]
+    units.init_worker([load_config(None)], engine.RunOptions())  # the main process's readers and settings
+    cut = list(units.make_units([Target(folder / "shard.parquet", "shard.parquet", 0)], None))
+    assert [u[0] for u in cut] == ["chunk"] * 3 and [u[5][0] for u in cut] == [1, 257, 513]
     _, one, _ = run(capsys, "check", "shard.parquet", "--jobs", "1", "--format", "json")
     _, two, _ = run(capsys, "check", "shard.parquet", "--jobs", "2", "--format", "json")
     assert one == two
