@@ -21,10 +21,9 @@ from typing import Iterator
 
 from pydantic import Field
 
-from scrapelint.analysis import htmltags
-from scrapelint.analysis.glued import GLUED_RE, camel_words, glued_split, named_by_page, token_at
+from scrapelint.analysis import glued, htmltags
 from scrapelint.analysis.phrases import line_starts, lowered_join, phrase_set
-from scrapelint.analysis.prose import matches_by_line
+from scrapelint.analysis.prose import first_match_by_line, matches_by_line
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
@@ -83,24 +82,17 @@ class GluedWords(Rule):
     def check(self, doc) -> Iterator[Finding]:
         if not doc.body:
             return
-        allow = camel_words()
+        allow = glued.camel_words()
         if self.options.extend_allow:
             allow = allow | frozenset(self.options.extend_allow)
         seen: set[int] = set()
-        prose = doc.prose_lines if GLUED_RE.search(doc.body) else ()
-        for i, join, _ in matches_by_line(GLUED_RE, doc):
-            if i in seen:
-                continue
-            found = token_at(prose[i], join)
-            if found is None:
-                continue  # a URL, handle, hashtag, path or a token with other letters
-            col, token = found
-            split = glued_split(token, allow, self.options.min_run)
+        for i, col, token in glued.candidates(doc, seen):
+            split = glued.glued_split(token, allow, self.options.min_run)
             if split is None:
                 continue
             left, right = split
             core = left + right
-            if named_by_page(core, doc):
+            if glued.named_by_page(core, doc):
                 continue
             seen.add(i)
             # `HarbourLink`: every part capitalised, as names are written
@@ -160,11 +152,7 @@ class Mojibake(Rule):
             return
         from ftfy.badness import badness, is_bad
 
-        seen: set[int] = set()
-        for i, col, m in matches_by_line(_MOJIBAKE_HINT_RE, doc):
-            if i in seen:
-                continue
-            seen.add(i)
+        for i, col, m in first_match_by_line(_MOJIBAKE_HINT_RE, doc):
             line = doc.prose_lines[i]
             if not is_bad(line):
                 continue

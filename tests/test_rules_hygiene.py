@@ -78,6 +78,21 @@ def test_tx001_all_caps_tail_is_a_note():
     assert noted(findings, "TX001") == [6]
 
 
+def test_tx001_reads_each_run_of_letters_once(monkeypatch):
+    from scrapelint.analysis import glued
+
+    reads = []
+    token_at = glued.token_at
+    monkeypatch.setattr(glued, "token_at", lambda line, join: reads.append(join) or token_at(line, join))
+    camel_run = "abC" * 5_000  # 5,000 joins in one run of letters
+    apostrophes = "xyzAbc'" * 2_000  # 2,000 runs whose tokens run on through the apostrophes
+    findings = lint_text(doc(camel_run, apostrophes, "then subscribersJoin our crew"), select=["TX001"],
+                         dedent=False)
+    assert warned(findings, "TX001") == [10]
+    assert len(reads) == 1 + 2_000 + 1  # once per run of letters with a join, not once per join
+    assert token_at(apostrophes, 3) is None  # over MAX_TOKEN_CHARS: not two glued words
+
+
 # --- TX002 ----------------------------------------------------------------------
 
 
@@ -95,6 +110,34 @@ def test_tx002_mojibake():
 ])
 def test_tx002_clean_accents_pass(line):
     assert not lint_text(doc(line), select=["TX002"], dedent=False)
+
+
+class CountingPattern:
+    """A compiled regex that counts the matches it hands out."""
+
+    def __init__(self, pattern):
+        self.pattern, self.matches = pattern, 0
+
+    def search(self, text, *args):
+        m = self.pattern.search(text, *args)
+        self.matches += m is not None
+        return m
+
+    def finditer(self, text, *args):
+        for m in self.pattern.finditer(text, *args):
+            self.matches += 1
+            yield m
+
+
+def test_tx002_takes_one_match_per_line_however_many_pairs_it_holds(monkeypatch):
+    from scrapelint.rules import hygiene
+
+    counting = CountingPattern(hygiene._MOJIBAKE_HINT_RE)
+    monkeypatch.setattr(hygiene, "_MOJIBAKE_HINT_RE", counting)
+    lines = ["The cafÃ© reopened " * 2_000, "Its ownerâ€™s third attempt â€™ â€™ â€™.", "A clean line."]
+    findings = lint_text(doc(*lines), select=["TX002"], dedent=False)
+    assert warned(findings, "TX002") == [6, 8]
+    assert counting.matches <= 2 * len(lines)  # not one per pair (4,000 on the first line)
 
 
 # --- TX003 ------------------------------------------------------------------------
@@ -146,6 +189,41 @@ def test_tx003_allow_html_reports_only_entities():
 def test_tx003_suppression_comment_is_not_a_tag():
     text = doc("<!-- scrapelint: ignore NV001 -->", "Plain text.")
     assert not lint_text(text, select=["TX003"], dedent=False)
+
+
+def unbounded_repeats(pattern: str) -> list:
+    """The kind of every unbounded repeat (`*`, `+`, `{n,}`) in a regex."""
+    from re import _constants, _parser
+
+    kinds = []
+
+    def walk(items):
+        for op, arg in items:
+            if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+                if arg[1] == _constants.MAXREPEAT:
+                    kinds.append(op)
+                walk(arg[2])
+            elif op == _constants.SUBPATTERN:
+                walk(arg[3])
+            elif op == _constants.BRANCH:
+                for branch in arg[1]:
+                    walk(branch)
+
+    walk(_parser.parse(pattern))
+    return kinds
+
+
+def test_tx003_tag_pattern_never_backtracks():
+    from re import _constants
+
+    from scrapelint.analysis.htmltags import _TAG_RE
+
+    # each unbounded repeat possessive: one pass per `<`, whatever follows it
+    # (a lazy `[^<>]*?` before `\s*>` took a pass per space: `<div` and a million spaces)
+    assert set(unbounded_repeats(_TAG_RE.pattern)) == {_constants.POSSESSIVE_REPEAT}
+    text = doc("<div" + " " * 5_000, "The <a.b> budget <div class=\"promo-box\"  >passed.")
+    findings = lint_text(text, select=["TX003"], dedent=False)
+    assert [f.line for f in findings] == [8] and "<div class=\"promo-box\"  >" in findings[0].message
 
 
 # --- TX004 --------------------------------------------------------------------------

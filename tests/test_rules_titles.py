@@ -337,3 +337,70 @@ def test_rule_pages_have_the_four_sections():
         for section in ("What it checks", "Why it matters", "Example", "Fix"):
             assert section in doc, (rule.code, section)
         assert textwrap.dedent(doc).strip()
+
+
+# -- bounded work on adversarial titles and URLs (issue 11) ------------------------------
+
+
+class RecordingPattern:
+    """A compiled regex that records the length of every text it scans whole."""
+
+    def __init__(self, pattern):
+        self.pattern, self.scanned = pattern, []
+
+    def finditer(self, text, *args):
+        self.scanned.append(len(text))
+        return self.pattern.finditer(text, *args)
+
+    def search(self, text, *args):
+        return self.pattern.search(text, *args)
+
+    def sub(self, *args):
+        return self.pattern.sub(*args)
+
+
+@pytest.fixture
+def separator_scans(monkeypatch):
+    from scrapelint.analysis import headline, sitename
+    from scrapelint.rules import titles
+
+    recording = RecordingPattern(sitename.SEPARATOR)
+    for module in (sitename, headline, titles):
+        monkeypatch.setattr(module, "SEPARATOR", recording)
+    return recording.scanned
+
+
+@pytest.mark.parametrize("unit", ["|", ": ", " - ", "Photo: Ann Example/Harbour Wire ", "DOVER, May 2 (Wire) - "])
+def test_a_megabyte_title_is_never_cut_at_every_separator(separator_scans, unit):
+    from scrapelint.analysis.sitename import MAX_TITLE_CHARS
+
+    title = unit * (50_000 // len(unit)) + " | Reuters"
+    body = "# Harbour ferry returns\n\nThe ferry resumed its crossings on Friday after a refit.\n"
+    ti(article(title, source="https://www.reuters.com/world/harbour-ferry-returns-2025-02-10/", body=body))
+    assert all(length <= MAX_TITLE_CHARS for length in separator_scans), separator_scans
+
+
+def test_a_long_title_under_the_bound_is_still_judged(separator_scans):
+    from scrapelint.analysis.sitename import MAX_TITLE_CHARS
+
+    title = "harbour ferry " * ((MAX_TITLE_CHARS - 20) // 14) + "| Reuters"
+    assert len(title) <= MAX_TITLE_CHARS
+    assert [f.code for f in ti(article(title, source="https://www.reuters.com/world/x"), select=["TI001"])] == ["TI001"]
+    assert len(title) in separator_scans  # the recording sees the scans it bounds
+
+
+def test_site_sections_read_a_path_of_many_segments_in_one_pass(monkeypatch):
+    from scrapelint.analysis import normalise, sitename
+
+    calls = []
+
+    def counting(text):
+        calls.append(text)
+        return normalise.words_of(text)
+
+    monkeypatch.setattr(sitename, "words_of", counting)
+    path = "/".join(f"section{n}" for n in range(5_000)) + "/world/story"
+    text = article("Harbour ferry returns", source=f"https://www.example-news.org/{path}")
+    host, sections = sitename.site_of(parse_markdown(text.encode("utf-8"), "article.md"))
+    assert len(calls) == 1
+    assert {"world", "section4999"} <= sections

@@ -1,15 +1,17 @@
-"""Words glued together by lost whitespace (`subscribersJoin`): where a
-lower-case run meets a capital (`GLUED_RE`), the token around it
-(`token_at`), whether it splits into two words (`glued_split`), and the
-names the page itself shows (`named_by_page`, once per document).
+"""Words glued together by lost whitespace (`subscribersJoin`): the prose
+tokens where a lower-case run meets a capital (`candidates`), whether one
+splits into two words (`glued_split`), and the names the page itself
+shows (`named_by_page`, once per document).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from scrapelint.analysis.phrases import load_entries
+from scrapelint.analysis.prose import matches_by_line
 
 # A token with a lower-case letter running into a capital, not part of a
 # URL, handle, hashtag, path or identifier.
@@ -18,23 +20,45 @@ from scrapelint.analysis.phrases import load_entries
 # capitals): 2.5x faster than [a-z]{2}[A-Z] over a page of lower-case text.
 GLUED_RE = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])")
 _TOKEN_LEFT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_TOKEN_RIGHT = _TOKEN_LEFT | frozenset("'’")
+_LETTERS_RE = re.compile(r"[A-Za-z]*")  # _TOKEN_LEFT
+_TOKEN_RIGHT_RE = re.compile(r"[A-Za-z'’]*")
 _NOT_BEFORE = frozenset("@#/\\.:=&?%+-_0123456789")
 _TRANSITION_RE = re.compile(r"[a-z][A-Z]")
+# Two glued words are shorter than this; a longer run of letters is not prose.
+MAX_TOKEN_CHARS = 100
+
+
+def candidates(doc, done: set[int]) -> Iterator[tuple[int, int, str]]:
+    """(body line, column, token) of the prose tokens in which a lower-case
+    letter runs into a capital, in body order, skipping the lines in `done`
+    (the caller adds to it as it goes).  Each run of letters is read once,
+    from its first join: every capital of `abCabCabC...` gives the same
+    token, and reading it from each would take quadratic time."""
+    run_end = (-1, -1)  # (line, column) where the letters around the last join end
+    for i, join, _ in matches_by_line(GLUED_RE, doc):
+        if i in done or (i, join) < run_end:
+            continue
+        line = doc.prose_lines[i]
+        run_end = (i, _LETTERS_RE.match(line, join).end())
+        found = token_at(line, join)
+        if found is not None:
+            yield i, *found
 
 
 def token_at(line: str, join: int) -> tuple[int, str] | None:
     """(column, text) of the token around the capital at column `join`, or
     None when letters run into it from a URL, handle, hashtag, path or a
-    word with other letters."""
+    word with other letters, or it is over MAX_TOKEN_CHARS long.  Reads at
+    most MAX_TOKEN_CHARS + 1 characters on each side of the capital."""
     a = join
-    while a > 0 and line[a - 1] in _TOKEN_LEFT:
+    low = max(0, join - MAX_TOKEN_CHARS - 1)
+    while a > low and line[a - 1] in _TOKEN_LEFT:
         a -= 1
     if a > 0 and (line[a - 1] in _NOT_BEFORE or line[a - 1].isalnum()):
+        return None  # (a letter there when the scan stopped at `low`: too long)
+    b = _TOKEN_RIGHT_RE.match(line, join, join + MAX_TOKEN_CHARS + 1).end()
+    if b - a > MAX_TOKEN_CHARS:
         return None
-    b = join
-    while b < len(line) and line[b] in _TOKEN_RIGHT:
-        b += 1
     return a, line[a:b]
 
 

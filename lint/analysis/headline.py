@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.normalise import TRANSLIT, compact, plain, words_of
-from scrapelint.analysis.sitename import SEPARATOR, Split
+from scrapelint.analysis.sitename import MAX_TITLE_CHARS, SEPARATOR, Split
 from scrapelint.analysis.text import word_estimate
 
 _TOP_LINES = 400  # a headline further down than this is not the page's headline
@@ -112,9 +112,10 @@ def slug_affix(title: str, doc) -> tuple[Split, str] | None:
     slug spells the rest: `Zwiebeln richtig schneiden - Tipp mit Foto` at
     `/tipp/2041/Zwiebeln-richtig-schneiden.html`.  Suffixes after a bar or a
     dash, prefixes before a bar only (a kicker before a colon is often part
-    of the headline, and slugs drop kickers); at most three words."""
+    of the headline, and slugs drop kickers); at most three words.  A title
+    over MAX_TITLE_CHARS has no affix (see `sitename.splits`)."""
     url = doc.url
-    if url is None:
+    if url is None or len(title) > MAX_TITLE_CHARS:
         return None
     segments = [seg for seg in url.path.split("/") if seg]
     if not segments:

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# A tag: its name, whether it closes, and its attributes.
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)\s*(/?)>")
+# A tag: whether it closes, its name, and what stands before `>` (see
+# `_attributes`).  Possessive: nothing is read twice, so `<div` and a
+# million spaces costs one pass (a lazy `[^<>]*?` before `\s*>` cost a pass
+# per space).
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)([^<>]*+)>")
 # Elements with no end tag, or whose end tag HTML lets the writer leave out.
 _NO_END = frozenset("""
 area base br col embed hr img input link meta param source track wbr
@@ -27,6 +30,19 @@ class Tag(NamedTuple):
     in_prose: bool  # inline HTML inside a paragraph, heading or table row
 
 
+def _attributes(m: re.Match) -> str | None:
+    """The attributes of a tag: what stands between its name and `>`,
+    without the spaces and `/` that close it; None when the name runs into
+    something other than a space, `/>` or `>` (`<a.b>` is no tag)."""
+    tail = m.group(3)
+    if not tail or tail == "/":
+        return ""
+    if not tail[0].isspace():
+        return None
+    rest = tail[1:]
+    return tail[0] + (rest[:-1] if rest.endswith("/") else rest).rstrip()
+
+
 def _tags(doc) -> list[Tag]:
     """Every HTML tag of the body outside code: the inline tags the parser
     found in prose blocks and the tags of HTML blocks, in body order."""
@@ -36,14 +52,17 @@ def _tags(doc) -> list[Tag]:
         if blk.kind == "html":
             for i in range(blk.start, min(blk.end, len(lines) - 1) + 1):
                 for m in _TAG_RE.finditer(lines[i]):
-                    found.append(Tag(i, m.start(), m.group(0), m.group(2).lower(), bool(m.group(1)),
-                                      m.group(3), False))
+                    attrs = _attributes(m)
+                    if attrs is not None:
+                        found.append(Tag(i, m.start(), m.group(0), m.group(2).lower(), bool(m.group(1)),
+                                         attrs, False))
         elif blk.html and blk.is_prose_kind:
             for part in blk.html:
                 m = _TAG_RE.match(part.text.strip())
-                if m:
+                attrs = _attributes(m) if m else None
+                if attrs is not None:
                     found.append(Tag(part.line, part.col, m.group(0), m.group(2).lower(), bool(m.group(1)),
-                                      m.group(3), True))
+                                     attrs, True))
     return found
 
 

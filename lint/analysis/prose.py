@@ -34,3 +34,17 @@ def matches_by_line(pattern: re.Pattern, doc) -> Iterator[tuple[int, int, re.Mat
     for m in pattern.finditer(text):
         i = bisect_right(starts, m.start()) - 1
         yield i, m.start() - starts[i], m
+
+
+def first_match_by_line(pattern: re.Pattern, doc) -> Iterator[tuple[int, int, re.Match]]:
+    """Like `matches_by_line`, the first match of each line only: the next
+    search starts at the next line, so a line holding a million matches
+    costs one.  For patterns that never match a newline."""
+    if not pattern.search(doc.body):
+        return
+    text, starts = prose_text(doc)
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        i = bisect_right(starts, m.start()) - 1
+        yield i, m.start() - starts[i], m
+        pos = starts[i + 1] if i + 1 < len(starts) else len(text)

@@ -36,12 +36,20 @@ class Split(NamedTuple):
 
 
 MAX_AFFIX_SEPARATORS = 8  # a site name or section holds fewer separators than this
+# Ten times a long headline.  A longer title is not a headline with an
+# affix (the scraper stored the body or garbage there) and is not cut:
+# every cut is judged over the whole title, so a megabyte of `|` or `: `
+# would cost seconds.
+MAX_TITLE_CHARS = 2000
 
 
 def splits(title: str) -> list[Split]:
     """Every way of cutting one affix off the title at one of its first or
     last separators (a title of a million `|` would give a million cuts,
-    each copying the title: quadratic time and memory)."""
+    each copying the title: quadratic time and memory); none for a title
+    over MAX_TITLE_CHARS."""
+    if len(title) > MAX_TITLE_CHARS:
+        return []
     out = []
     found = list(SEPARATOR.finditer(title))
     if len(found) > 2 * MAX_AFFIX_SEPARATORS:
@@ -136,7 +144,8 @@ def _site_of(doc) -> tuple[str, frozenset[str]]:
             host = host[4:] if host.startswith("www.") else host
             path = m.group(2) or ""
     segments = [seg for seg in path.split("/") if seg][:-1]  # the last one is the page's slug
-    words = frozenset(w for seg in segments for w in words_of(seg) if len(w) >= 3 and not w.isdigit())
+    # one pass over the sections, not one call per segment: a path may hold a million
+    words = frozenset(w for w in words_of(" ".join(segments)) if len(w) >= 3 and not w.isdigit())
     return host, words
 
 
