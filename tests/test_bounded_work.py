@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from scrapelint.analysis import layout
 from scrapelint.analysis.phrases import lead_ends, phrase_set, required_literals
-from scrapelint.blocks import MAX_LINES, parse_blocks
+from scrapelint.blocks import MAX_CHARS, MAX_LINES, parse_blocks
 from scrapelint.readers.markdown import parse_markdown_text
 from scrapelint.analysis.dates.find import MAX_DATES, find_dates
 
@@ -41,6 +41,16 @@ def test_only_the_first_max_lines_are_read_as_markdown():
     assert len(model.block_of_line) == len(lines) and model.block_of_line[-1] == -1
     assert len(model.prose_lines) == len(lines) and model.prose_lines[-1] == ""
     assert max(b.end for b in model.blocks) < MAX_LINES
+
+
+def test_only_whole_lines_within_max_chars_are_read():
+    line = "[a](" * (MAX_CHARS // 4 + 10)  # one line longer than the cap: not read at all
+    model = parse_blocks(line + "\nThe ferry is back.", [line, "The ferry is back."])
+    assert model.lines_read == 0 and model.blocks == [] and model.block_of_line == [-1, -1]
+    assert model.prose_lines == ["", ""]
+    lines = ["x" * 999] * (MAX_CHARS // 1000 + 5)
+    model = parse_blocks("\n".join(lines), lines)
+    assert model.lines_read == MAX_CHARS // 1000 and len(model.block_of_line) == len(lines)
 
 
 def test_the_layout_matches_phrases_only_on_lines_read():
