@@ -15,14 +15,14 @@ FRONT = "---\ntitle: Harbour works\ndate: 2025-02-10\n---\n\n"
 
 def test_a_line_list_entry_is_tried_once_past_a_long_lead():
     # a regex that could start an entry anywhere in 60 dashes re-walked them per entry and per start
-    assert lead_ends("-" * 60) == [60]
-    assert lead_ends("* " * 30 + "Share this") == [60]
-    assert lead_ends("Share this") == [0]
+    assert lead_ends("-" * 60) == (60,)
+    assert lead_ends("* " * 30 + "Share this") == (60,)
+    assert lead_ends("Share this") == (0,)
 
 
 def test_a_number_inside_the_lead_is_also_a_start():
     # "10.02.2025" reads as two list markers before "2025"; the date entry starts at 0
-    assert lead_ends("10.02.2025") == [6, 3, 0]
+    assert lead_ends("10.02.2025") == (6, 3, 0)
     test = phrase_set("datelines.txt", "line").hits(["10.02.2025"], "10.02.2025", [0, 11])
     assert 0 in test
 

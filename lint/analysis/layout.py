@@ -126,12 +126,13 @@ def analyse(doc) -> Layout:
             # captions or phrase hits) before each unit, and after the core's start
             prose_words = [u.words if _prose(u, captions, phrases) else 0 for u in units]
             cum = [0, *accumulate(prose_words)]
+            unit_ends = [u.end for u in units]
             first_unit = fu.core[0]
             total = cum[len(units)]
             for i, m, strong in sorted(hits, key=lambda h: h[0]):
                 if i in code:
                     continue
-                k = _unit_at(units, i)  # the units before line i: units[:k]
+                k = bisect_right(unit_ends, i - 1)  # the first unit ending at or after line i
                 before = cum[k] - cum[first_unit]
                 if before < MIN_ARTICLE_WORDS:
                     continue
@@ -141,9 +142,9 @@ def analyse(doc) -> Layout:
                 end = i
                 end_marker = _strip_match(m)
                 break
-        if end is not None and last >= end:
-            last = max((u.start for u in units[fu.core[0]:] if u.start < end and _prose(u, captions, phrases)),
-                       default=start)
+            if end is not None and last >= end:
+                last = max((u.start for u, w in zip(units[first_unit:], prose_words[first_unit:]) if w and u.start < end),
+                           default=start)
 
     return Layout(frozenset(captions), end, start, last, end_marker, phrases)
 
@@ -154,10 +155,6 @@ def _prose(u, captions, phrases) -> bool:
     return (u.density < GOOD_MAX_DENSITY and ((u.words >= GOOD_WORDS and u.sentence) or u.words >= LONG_WORDS)
             and u.start not in captions and u.start not in phrases)
 
-
-def _unit_at(units, i: int) -> int:
-    """The index of the first unit that ends at or after body line i."""
-    return bisect_right([u.end for u in units], i - 1)
 
 
 _ZONE_WORDS = {"head": "before the article's first paragraph", "foot": "after the article's last paragraph",

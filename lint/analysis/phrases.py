@@ -88,14 +88,17 @@ _LEAD_RE = re.compile(LEAD)  # matches every line (everything in it is optional)
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")
 
 
-def lead_ends(line: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def lead_ends(line: str) -> tuple[int, ...]:
     """Where an entry of a prefix or line list may start on `line`: after
     its whole lead, or (an entry may start with a number: "10.02.2025") at
-    a number inside the lead, the longest lead first as a regex would try."""
+    a number inside the lead, the longest lead first as a regex would try.
+    Cached: every entry of every prefix and line list asks it of the same
+    candidate lines."""
     end = _LEAD_RE.match(line).end()
     if end == 0 or not any(c.isdigit() for c in line[:end]):
-        return [end]
-    return [end, *sorted((m.start() for m in _DIGIT_RUN.finditer(line, 0, end)), reverse=True)]
+        return (end,)
+    return (end, *sorted((m.start() for m in _DIGIT_RUN.finditer(line, 0, end)), reverse=True))
 
 
 def _wrap(alt: str, mode: str, flags: int) -> re.Pattern:

@@ -61,10 +61,11 @@ def _gather(doc) -> Evidence:
     layout = article_layout.of(doc)
     captions = layout.captions
     end = layout.end if layout.end is not None else len(lines)
-    if any(m.alt is not None for m in ev.dates):
-        ev.order = page_order(doc, ev.dates)
+    ambiguous_dates = any(m.alt is not None for m in ev.dates)
+    order = page_order(doc, ev.dates) if ambiguous_dates or stated.alt is not None else None
+    if ambiguous_dates:
+        ev.order = order
     if stated.alt is not None:  # "03/04/2025" in the front matter: the page or the URL may settle it
-        order = page_order(doc, ev.dates)
         url = ev.url
         if order == "mdy" or (order is None and url is not None and agrees_url(stated.alt, url)
                               and not agrees_url(stated.date, url)):
