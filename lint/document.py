@@ -113,9 +113,11 @@ class Document:
         self.fm_error = fm_error  # (message, line, column) of a front-matter syntax error
         self.duplicate_keys = duplicate_keys or []  # (key, line, first line)
 
-    # 0-based body lines a rule that learned from the run's other pages knows
-    # to be the site's furniture (DS004); the NV rules take them as evidence
-    site_furniture: frozenset[int] = frozenset()
+    # 0-based body line -> how many documents of the run's site repeat it, for
+    # the lines a rule that learned from the run's other pages knows to be the
+    # site's furniture (DS004); the NV rules take them as evidence.  Replaced
+    # per document, never changed in place.
+    site_furniture: dict[int, int] = {}
 
     # -- identity -----------------------------------------------------------
 

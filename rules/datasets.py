@@ -15,7 +15,7 @@ from pydantic import Field
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import DatasetRule, RuleOptions
-from scrapelint.rules.furniture import SiteFurniture
+from scrapelint.rules.furniture import SiteFurniture, SiteRecurringBlock
 from scrapelint.rules.near_duplicates import NearDuplicateBody, body_digest, first_text_line, where
 from scrapelint.analysis.tracking import is_tracking  # one list of tracking parameters for UR002 and DS002
 
@@ -120,4 +120,5 @@ class DuplicateSource(DatasetRule):
 
 @hookimpl
 def scrapelint_rules():
-    return [DuplicateBody, DuplicateSource, NearDuplicateBody, SiteFurniture]
+    # NV008 reports, with the NV family, what DS004 learned: it lives with it
+    return [DuplicateBody, DuplicateSource, NearDuplicateBody, SiteFurniture, SiteRecurringBlock]

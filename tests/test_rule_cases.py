@@ -28,9 +28,9 @@ def found(rule: str, case: dict, tmp_path, monkeypatch) -> list[dict]:
         monkeypatch.chdir(tmp_path)
         for name, text in case["files"].items():
             (tmp_path / name).write_text(text, encoding="utf-8")
-        findings = [f for result in scrapelint.lint_paths(["."], jobs=1, select=[rule]) for f in result.findings]
-        return [{"path": f.path, "line": f.line, "severity": str(f.severity), "message": f.message}
-                for f in findings]
+        findings = [f for result in scrapelint.lint_paths(["."], jobs=1, select=select) for f in result.findings]
+        return [{**({"code": f.code} if "also" in case else {}), "path": f.path, "line": f.line,
+                 "severity": str(f.severity), "message": f.message} for f in findings]
     if "record" in case:
         findings = scrapelint.lint_record(case["record"], fields=case.get("fields"), select=select, config=config)
     else:

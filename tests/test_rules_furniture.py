@@ -9,7 +9,7 @@ import pytest
 
 from conftest import CORPUS, SHARED
 from scrapelint.cli import main
-from site_crawl import PAGES, SITE, build
+from site_crawl import PAGES, PROSE_PAGES, PROSE_SITE, SITE, build, build_prose
 
 
 def report(capsys, *args) -> list[dict]:
@@ -84,13 +84,93 @@ def test_learned_lines_are_furniture_for_nv(tmp_path, monkeypatch, capsys):
             assert u.cls == "bad" and "site" in u.evidence
 
 
+def lines_of(findings: list[dict], prefix: str) -> dict[str, set[int]]:
+    """File name -> the lines the findings of codes starting with `prefix` cover."""
+    out: dict[str, set[int]] = {}
+    for f in findings:
+        if f["code"].startswith(prefix):
+            out.setdefault(f["path"].split("/")[-1], set()).update(covered(f))
+    return out
+
+
+def test_the_site_feeds_nv_the_furniture_a_lone_page_hides(tmp_path, monkeypatch, capsys):
+    """The prose crawl's note on the publication, support appeal, author's
+    notes and disclaimer read as the article on any one page: NV alone misses
+    them, NV fed by DS004's learned lines (NV008) finds every furniture line,
+    and neither reports an article line."""
+    monkeypatch.chdir(tmp_path)
+    truth = build_prose(tmp_path / "crawl")
+    assert len(truth) == PROSE_PAGES
+    furniture = sum(len(t["furniture"]) for t in truth.values())
+
+    def nv_score(select: str) -> tuple[int, int, list[dict]]:
+        findings = report(capsys, "crawl", "--select", select, "--jobs", "1")
+        nv = lines_of(findings, "NV")
+        found = sum(len(nv.get(n, set()) & t["furniture"]) for n, t in truth.items())
+        wrong = sum(len(nv.get(n, set()) & t["article"]) for n, t in truth.items())
+        return found, wrong, findings
+
+    alone, alone_wrong, _ = nv_score("NV")
+    fed, fed_wrong, findings = nv_score("NV,DS004")
+    assert alone_wrong == 0 and fed_wrong == 0
+    assert alone < 0.8 * furniture  # a lone page gives much of it away, not all
+    assert fed == furniture
+    # one finding per fact: DS004 leaves to NV008 what it reports
+    assert not [f for f in findings if f["code"] == "DS004"]
+    disclaimer = next(f for f in findings if f["code"] == "NV008" and f["path"].endswith("en-00.md")
+                      and "inside the article" in f["message"])
+    assert disclaimer["message"] == (f"this block recurs on 16 pages of {PROSE_SITE} in this run, inside the article: "
+                                     "the site's furniture, not this page's text")
+
+
+def test_ds004_alone_reports_what_nv008_and_nv005_take_from_it(tmp_path, monkeypatch, capsys):
+    """Without NV, DS004 reports every learned block; with NV008 and NV005
+    (the tail after an end-of-article marker), they report it and DS004 what
+    is left: here nothing, and with NV008 alone the tail."""
+    monkeypatch.chdir(tmp_path)
+    truth = build_prose(tmp_path / "crawl")
+    alone = lines_of(report(capsys, "crawl", "--select", "DS004", "--jobs", "1"), "DS004")
+    both = report(capsys, "crawl", "--select", "NV005,NV008,DS004", "--jobs", "1")
+    assert not [f for f in both if f["code"] == "DS004"]
+    nv = lines_of(both, "NV")
+    without_nv005 = report(capsys, "crawl", "--select", "NV008,DS004", "--jobs", "1")
+    left = lines_of(without_nv005, "DS004")
+    nv008 = lines_of(without_nv005, "NV008")
+    assert left and all("after the end of the article" not in f["message"] for f in without_nv005
+                        if f["code"] == "NV008")
+    for name, t in truth.items():
+        text = t["furniture"] | t["article"]  # DS004's runs of blocks span the blank lines between them
+        assert alone[name] & text == t["furniture"] == nv[name] & text, name
+        assert not (left.get(name, set()) & nv008[name])
+
+
+def test_the_feed_is_the_same_with_two_workers_and_on_dask(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    monkeypatch.chdir(tmp_path)
+    build_prose(tmp_path / "crawl")
+    one = report(capsys, "crawl", "--select", "NV,DS004", "--jobs", "1")
+    assert any(f["code"] == "NV008" for f in one)
+    assert one == report(capsys, "crawl", "--select", "NV,DS004", "--jobs", "2")
+    assert one == report(capsys, "crawl", "--select", "NV,DS004", "--engine", "dask", "--jobs", "2")
+
+
+def test_without_ds004_or_on_one_page_nv008_is_silent(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    build_prose(tmp_path / "crawl")
+    assert not [f for f in report(capsys, "crawl", "--jobs", "1") if f["code"] == "NV008"]
+    assert not [f for f in report(capsys, "crawl/en-00.md", "--extend-select", "DS004") if f["code"] == "NV008"]
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 def test_mixed_into_the_corpus_the_other_sites_do_not_change(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(CORPUS, "mixed", ignore=shutil.ignore_patterns("*.jsonl", "*.json", "README.md"))
     alone = report(capsys, "mixed", "--extend-select", "DS")
     build(tmp_path / "mixed" / "gazette")
+    build_prose(tmp_path / "mixed" / "courier")
     mixed = report(capsys, "mixed", "--extend-select", "DS")
-    others = [f for f in mixed if "/gazette/" not in f["path"]]
+    others = [f for f in mixed if "/gazette/" not in f["path"] and "/courier/" not in f["path"]]
     assert others == alone
-    assert any(f["code"] == "DS004" and "/gazette/" in f["path"] for f in mixed)
+    # NV008 reports the learned blocks, DS004 leaves them to it
+    assert any(f["code"] == "NV008" and "/gazette/" in f["path"] for f in mixed)
+    assert any(f["code"] == "NV008" and "/courier/" in f["path"] for f in mixed)

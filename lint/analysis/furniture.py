@@ -369,7 +369,8 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
     """Unit index -> why it is furniture: `tail` (after the end marker),
     `links` (mostly links), `nav` (a run of short unpunctuated pieces, half
     of them linked: a menu or a headline list), `glued:<word>` (words glued
-    where page elements met: a flattened menu or promo).  Outside the core a unit
+    where page elements met: a flattened menu or promo), `site` (repeated by
+    the run's other pages of the site, see `_site`).  Outside the core a unit
     must also be `bad` after the context pass.  Short or low-stop-word text
     alone is not enough: measured on the corpus folds, half of it is the
     article's own (subheads, captions the annotators kept)."""
@@ -423,20 +424,31 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
             flush()
             run = []
     flush()
+    _site(units, out)
     # A bad unit between two furniture units is furniture too (a caption-less
     # line inside a menu, a date between teasers): it joins its predecessor's
     # finding.  Measured on the corpus folds: 77 labelled lines, 10 not.
     for k in range(1, len(units) - 1):
-        if k not in out and k - 1 in out and k + 1 in out and out[k - 1] != "tail" and not units[k].code \
-                and units[k].cls == "bad" and fu.zone(k) != "core":
+        if k not in out and k - 1 in out and k + 1 in out and out[k - 1] not in ("tail", "site") \
+                and not units[k].code and units[k].cls == "bad" and fu.zone(k) != "core":
             out[k] = "nav" if out[k - 1].startswith("glued:") else out[k - 1]
     # Weak evidence (links that all leave the site, a link-dense sentence
     # that reads as prose) counts only on a page that shows strong evidence
     # too: published Markdown ends with lists of sources and contributors,
     # converted pages show their menus beside their partner links.
-    if not any(why == "tail" or strong(k) for k, why in out.items()):
+    if not any(why in ("tail", "site") or strong(k) for k, why in out.items()):
         return {}
     return out
+
+
+def _site(units: list[Unit], out: dict[int, str]) -> None:
+    """`site`: a unit the run's other pages of the same site repeat (DS004's
+    learned blocks, so only on multi-document runs) is furniture wherever it
+    stands, inside the article's core too: an article's own text is on its
+    own page.  It is the unit's reason before any other but the tail's."""
+    for k, u in enumerate(units):
+        if "site" in u.evidence and not u.code and out.get(k) != "tail":
+            out[k] = "site"
 
 
 def span(fu: Furniture, run: list[int]) -> tuple[int, int]:
