@@ -238,6 +238,9 @@ def check_yaml_graph(root: Any, max_nodes: int, max_depth: int) -> None:
     with every alias expanded, in one pass over the distinct nodes (each
     node's expanded size is computed once), and the depth, and raises
     InputLimit over either limit or on an alias to itself."""
+    flat = _flat_size(root)
+    if flat is not None and flat[0] <= max_nodes and flat[1] <= max_depth:
+        return  # the usual front matter, within both limits (over one, the walk below says which)
     sizes: dict[int, int] = {}
     depths: dict[int, int] = {}
     on_path: set[int] = set()
@@ -269,6 +272,29 @@ def check_yaml_graph(root: Any, max_nodes: int, max_depth: int) -> None:
                                  "which no other tool reads the same way")
             if id(child) not in sizes:
                 stack.append((child, False))
+
+
+def _flat_size(root: Any) -> tuple[int, int] | None:
+    """Size and depth of a mapping whose keys are scalars and whose values
+    are scalars or lists of scalars, counted without the general walk (a
+    third of reading a document's front matter); None for anything else."""
+    value = root.value
+    if not isinstance(value, list) or (value and not isinstance(value[0], tuple)):
+        return None
+    size, depth = 1, 1
+    for key, item in value:
+        if isinstance(key.value, list):
+            return None
+        inner = item.value
+        if isinstance(inner, list):
+            if any(isinstance(part, tuple) or isinstance(part.value, list) for part in inner):
+                return None
+            size += 2 + len(inner)
+            depth = max(depth, 3 if inner else 2)
+        else:
+            size += 2
+            depth = max(depth, 2)
+    return size, depth
 
 
 def _yaml_children(node: Any) -> list:
