@@ -2,7 +2,6 @@
 
 import pytest
 import yaml
-
 from scrapelint import safeload
 
 DOCUMENTS = [
