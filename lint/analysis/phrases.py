@@ -181,6 +181,81 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     return None
 
 
+DIGIT = "digit"  # a weak requirement: a digit somewhere in the match
+_ANY_DIGIT = re.compile(r"\d").search
+
+
+def weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, ...] | str | None:
+    """For an entry without a required literal: something cheaper to test
+    than the entry, which every match still holds.  Either strings of any
+    length one of which every match contains ("©", "@"; lower-cased under
+    `ignore_case`), or DIGIT; None when there is nothing.  An exact gate:
+    it only skips lines the entry cannot match."""
+    from re import _parser as sre_parse  # CPython's parser; only read, never changed
+
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # pragma: no cover - a bad entry fails at compile time anyway
+        return None
+    need = _requirement(list(parsed), ignore_case)
+    if isinstance(need, tuple) and ignore_case:
+        need = tuple(x.lower() for x in need)
+    return need
+
+
+def _rank(need: tuple[str, ...] | str) -> float:
+    """How much a requirement gates: longer literals are on fewer lines; of
+    single characters only a symbol outside ASCII ("©") or "@" is rare; a
+    long list of alternatives costs more to test than it saves."""
+    if need == DIGIT:
+        return 1.5
+    rank = min(len(x) if len(x) >= 2 else 2.0 if not x.isalnum() and (not x.isascii() or x == "@") else 1.0
+               for x in need)
+    return min(rank, 1.0) if len(need) > 8 else rank
+
+
+def _requirement(seq: list, ignore_case: bool) -> tuple[str, ...] | str | None:
+    """The best requirement that every match of `seq` meets, or None."""
+    from re import _constants
+
+    digit_class = [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]
+    found: list[tuple[str, ...] | str] = []
+    run: list[str] = []
+    for op, av in [*seq, (None, None)]:  # a sentinel closes the last run
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width: the run goes on across it
+        if run:
+            found.append(("".join(run),))
+            run = []
+        inner = None
+        if name == "IN":
+            if av == digit_class:
+                inner = DIGIT
+            elif av and all(str(o) == "LITERAL" for o, _ in av):
+                inner = tuple(chr(c) for _, c in av)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            inner = _requirement(list(av[2]), ignore_case)
+        elif name == "SUBPATTERN":
+            # a case-blind part cannot be gated on a case-sensitive list's text as written
+            if ignore_case or not av[1] & re.IGNORECASE:
+                inner = _requirement(list(av[3]), ignore_case)
+        elif name == "ATOMIC_GROUP":
+            inner = _requirement(list(av), ignore_case)
+        elif name == "BRANCH":
+            alts = [_requirement(list(alt), ignore_case) for alt in av[1]]
+            if all(a == DIGIT for a in alts):
+                inner = DIGIT
+            elif all(isinstance(a, tuple) for a in alts):
+                inner = tuple(x for a in alts for x in a)
+        if inner is not None:
+            found.append(inner)
+    return max(found, key=_rank) if found else None
+
+
 KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
 FEW_LITERALS = 24  # up to this many literals, `str.find` scans are faster than the automaton
 
@@ -209,6 +284,8 @@ class PhraseSet:
         # a case-sensitive list is gated on the text as written ("AP", not "ap")
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
         self.keyless = [k for k, keys in enumerate(self.keys) if keys is None]
+        # ... gated, on the short lines they are tried on, by what they still require
+        self.weak = {k: weak_requirement(entries[k].pattern, ignore_case) for k in self.keyless}
         # `line` entries with a very short key ("by") are gated line by line
         self.short_keyed = [k for k, keys in enumerate(self.keys)
                             if keys is not None and mode == "line" and min(map(len, keys)) < 3]
@@ -275,13 +352,20 @@ class PhraseSet:
         if not (self.keyless or self.short_keyed):
             return todo
         short_lines = [i for i in range(n) if keyless_max is None or len(lines[i]) <= keyless_max]
+        texts = None  # the short lines lower-cased (as written for a case-sensitive list)
+        if self.short_keyed or any(isinstance(w, tuple) for w in self.weak.values()):
+            texts = [lines[i].lower() for i in short_lines] if self.ignore_case else [lines[i] for i in short_lines]
         for k in self.keyless:
-            todo[k] = short_lines
-        if self.short_keyed:
-            lowered = [lines[i].lower() for i in short_lines]
-            for k in self.short_keyed:
-                keys = self.keys[k]
-                todo[k] = [i for i, low in zip(short_lines, lowered) if any(kw in low for kw in keys)]
+            need = self.weak[k]
+            if need is None:
+                todo[k] = short_lines
+            elif need == DIGIT:
+                todo[k] = [i for i in short_lines if _ANY_DIGIT(lines[i])]
+            else:
+                todo[k] = [i for i, text in zip(short_lines, texts) if any(s in text for s in need)]
+        for k in self.short_keyed:
+            keys = self.keys[k]
+            todo[k] = [i for i, low in zip(short_lines, texts) if any(kw in low for kw in keys)]
         return todo
 
     def hits(self, lines: list[str], joined_lower: str, starts: list[int],
