@@ -204,9 +204,10 @@ def _extra_regex(extra: tuple[str, ...], mode: str) -> re.Pattern:
     return pat
 
 
-_EMPTY_LINK_RE = re.compile(r"(?<!!)\[\s*\]\(([^)]*)\)")
 _MANGLED_TARGET_RE = re.compile(r"</|<https?:/(?!/)|<https?://|\s(?!\"[^\"]*\"\s*$)|>")
-_LINK_TARGET_RE = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+# It opens with its bracket and looks behind it for an image's "!": a
+# pattern that opens with a lookbehind is tried at every character.
+_LINK_TARGET_RE = re.compile(r"\[(?<!!\[)((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 
 
 class EmptyOrMangledLink(Rule):
@@ -256,7 +257,11 @@ class EmptyOrMangledLink(Rule):
                     if bad:
                         problem += f" and a mangled target (holds {bad.group(0).strip() or 'whitespace'!r})"
                 else:
-                    bad = _MANGLED_TARGET_RE.search(target.strip())
+                    target = target.strip()
+                    # the regex needs a bracket or a space; every space but " " is unprintable
+                    if "<" not in target and ">" not in target and " " not in target and target.isprintable():
+                        continue
+                    bad = _MANGLED_TARGET_RE.search(target)
                     if not bad:
                         continue
                     problem = f"a link target holding {bad.group(0).strip() or 'whitespace'!r}"

@@ -111,8 +111,9 @@ class GluedWords(Rule):
 
 # UTF-8 read as Latin-1 / Windows-1252: a lead byte's character followed by a
 # continuation byte's character (Ã©, â€™, Ã¼, Â£, Ð¿...).
+_MOJIBAKE_LEADS = "\u00c2\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3\u00e5\u00ef"
 _MOJIBAKE_HINT_RE = re.compile(
-    "[\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3\u00e5\u00ef]"
+    f"[{_MOJIBAKE_LEADS}]"
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 
@@ -148,7 +149,10 @@ class Mojibake(Rule):
     severity = Severity.WARNING
 
     def check(self, doc) -> Iterator[Finding]:
-        if doc.body.isascii() or not _MOJIBAKE_HINT_RE.search(doc.body):  # isascii() is O(1)
+        body = doc.body
+        # isascii() is O(1); the hint's first characters are found by `in` (C's
+        # memchr) ten times faster than the regex scans a page
+        if body.isascii() or not any(c in body for c in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT_RE.search(body):
             return
         from ftfy.badness import badness, is_bad
 
@@ -278,6 +282,13 @@ _INVISIBLE_RE = re.compile(f"[{_STRONG_INVISIBLE}{_WEAK_INVISIBLE}]")
 _STRONG_RE = re.compile(f"[{_STRONG_INVISIBLE}]")
 
 
+def _all_visible(doc) -> bool:
+    """No invisible character, by a test ten times cheaper than the regex:
+    every one of them but U+FFFD is a character `str.isprintable` refuses
+    (controls, format characters), and most lines pass it."""
+    return "\ufffd" not in doc.body and all(map(str.isprintable, doc.lines))
+
+
 def _char_name(ch: str) -> str:
     if ch == "\ufffd":
         return "U+FFFD REPLACEMENT CHARACTER"
@@ -318,7 +329,7 @@ class InvisibleCharacter(Rule):
     severity = Severity.WARNING
 
     def check(self, doc) -> Iterator[Finding]:
-        if not _INVISIBLE_RE.search(doc.body):
+        if _all_visible(doc) or not _INVISIBLE_RE.search(doc.body):
             return
         for i, line in enumerate(doc.prose_lines):
             m = _INVISIBLE_RE.search(line)

@@ -1,0 +1,36 @@
+"""Cheap pre-tests in front of a rule's regex must never skip what the regex finds."""
+
+from __future__ import annotations
+
+import re
+
+from scrapelint.readers.markdown import parse_markdown_text
+from scrapelint.rules import hygiene
+from scrapelint.rules.boilerplate import _MANGLED_TARGET_RE
+
+
+def _doc(body: str):
+    return parse_markdown_text("---\ntitle: Harbour\n---\n\n" + body, "gate.md")
+
+
+def test_every_invisible_character_fails_the_visibility_pre_test():
+    invisible = [chr(c) for c in range(0x110000) if hygiene._INVISIBLE_RE.match(chr(c))]
+    assert len(invisible) > 50
+    for c in invisible:
+        assert not hygiene._all_visible(_doc(f"The harbour{c} authority met.\n")), hex(ord(c))
+    assert hygiene._all_visible(_doc("The harbour authority met on Sunday.\n"))
+
+
+def test_the_mojibake_pre_test_holds_every_first_character_of_the_hint():
+    firsts = {chr(c) for c in range(0x100) if re.match(f"[{hygiene._MOJIBAKE_LEADS}]", chr(c))}
+    pattern_firsts = {chr(c) for c in range(0x3000)
+                      if any(hygiene._MOJIBAKE_HINT_RE.match(chr(c) + chr(d)) for d in (0x80, 0xA9, 0x2122))}
+    assert pattern_firsts <= firsts
+
+
+def test_a_target_the_mangled_pre_test_lets_pass_cannot_match():
+    whitespace = [chr(c) for c in range(0x110000) if re.match(r"\s", chr(c))]
+    # the pre-test skips targets without "<", ">" or " " that are printable: no other space is printable
+    assert [c for c in whitespace if c.isprintable()] == [" "]
+    assert _MANGLED_TARGET_RE.search("https://example.org/a\u00a0b")
+    assert not "https://example.org/a\u00a0b".isprintable()
