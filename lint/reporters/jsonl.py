@@ -6,13 +6,9 @@ written, e.g. `metadata.url`; `body` for the text) and `line`."""
 
 from __future__ import annotations
 
-import json
-
 from scrapelint.reporters import Reporter
-from scrapelint.reporters.json import finding_to_dict
+from scrapelint.reporters.json import encode, finding_to_dict
 from scrapelint.stats import RULE_FIELDS
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 class JsonlReporter(Reporter):
@@ -24,5 +20,5 @@ class JsonlReporter(Reporter):
             data = finding_to_dict(f)
             if data["field"] is None and f.record is not None:  # a dataset-wide finding: its rule's field
                 data["field"] = RULE_FIELDS.get(f.code) or RULE_FIELDS.get(f.family)
-            lines.append(_ENCODER.encode(data))
+            lines.append(encode(data))
         self.stream.write("\n".join(lines) + "\n")
