@@ -21,11 +21,11 @@ from urllib.parse import quote
 from scrapelint import __version__
 from scrapelint.findings import Severity
 from scrapelint.reporters import Reporter, Summary
+from scrapelint.reporters.json import encode
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/scrapelint/"
 FINGERPRINT_KEY = "scrapelint/v1"
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per result
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 _PROBLEM_SEVERITY = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "recommendation"}
 
@@ -131,7 +131,7 @@ class SarifReporter(Reporter):
                 }]
             results.append(res)
         # one encoder call per document (its set-up costs more than a result)
-        self.stream.write(("\n" if self._first else ",\n") + _ENCODER.encode(results)[1:-1])
+        self.stream.write(("\n" if self._first else ",\n") + encode(results)[1:-1])
         self._first = False
 
     def finish(self, summary: Summary) -> None:
