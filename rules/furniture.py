@@ -221,8 +221,9 @@ class SiteRecurringBlock(Rule):
     stands, inside the article too: a note on the publication, a support
     appeal, an author's note or a disclaimer repeated on every page reads
     as prose on any one page, and only the site's other pages give it away.
-    One finding per run of such units with no blank line between them,
-    naming how many documents of the site repeat it.  After an
+    Consecutive such units are one finding from the first line to the last
+    (blank lines between them included, as DS004 reports them), naming how
+    many documents of the site repeat them.  After an
     end-of-article marker the units are NV005's.
 
     It needs DS004 selected (`--extend-select DS004`): only a run that
@@ -256,8 +257,8 @@ class SiteRecurringBlock(Rule):
         from scrapelint.analysis.layout import zone_words
 
         fu = furniture.of(doc)
-        site = [k for k, why in nv_decisions(doc).items() if why == "site"]
-        for run in furniture.runs(fu, site):
+        site = sorted(k for k, why in nv_decisions(doc).items() if why == "site")
+        for run in _stretches(fu, site, doc.lines):
             first, last = furniture.span(fu, run)
             n = min(doc.site_furniture.get(i, 0) for u in run for i in (fu.units[u].start, fu.units[u].end))
             what = "this block recurs" if len(run) == 1 else f"these {len(run)} blocks recur"
@@ -265,3 +266,17 @@ class SiteRecurringBlock(Rule):
             yield self.finding(doc, doc.file_line(first),
                                f"{what} on {n} pages of {doc.host} in this run{', ' + where if where else ''}: "
                                "the site's furniture, not this page's text", end_line=doc.file_line(last))
+
+
+def _stretches(fu, ks: list[int], lines: list[str]) -> list[list[int]]:
+    """Sorted unit indices grouped into stretches of consecutive units with
+    only blank lines between them: a site's footer of twenty blocks is one
+    finding."""
+    out: list[list[int]] = []
+    for k in ks:
+        if out and out[-1][-1] == k - 1 \
+                and not any(line.strip() for line in lines[fu.units[k - 1].end + 1:fu.units[k].start]):
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import CORPUS, SHARED
 from scrapelint.cli import main
-from site_crawl import PAGES, PROSE_PAGES, PROSE_SITE, SITE, build, build_prose
+from site_crawl import LANGUAGES, PAGES, PROSE_PAGES, PROSE_SITE, SITE, build, build_prose
 
 
 def report(capsys, *args) -> list[dict]:
@@ -82,6 +82,34 @@ def test_learned_lines_are_furniture_for_nv(tmp_path, monkeypatch, capsys):
     for u in fu.units:
         if u.start in doc.site_furniture:
             assert u.cls == "bad" and "site" in u.evidence
+
+
+def test_a_learned_unit_is_site_furniture_even_inside_the_article(tmp_path):
+    """decide() gives every learned unit the reason `site`, the disclaimer and
+    the appeal inside the article's core too, and no article unit."""
+    from scrapelint.analysis import furniture
+    from scrapelint.readers.markdown import parse_markdown
+
+    from conftest import make_linter
+
+    truth = build_prose(tmp_path / "crawl")
+    rule = make_linter(["DS004"]).rules[0]
+    state = rule.new_state()
+    for path in sorted((tmp_path / "crawl").iterdir()):
+        state = rule.add(state, rule.collect(parse_markdown(path.read_bytes(), path.name))[0], None)
+    rule.knowledge = rule.conclude(state)
+    doc = parse_markdown((tmp_path / "crawl" / "fr-02.md").read_bytes(), "fr-02.md")
+    rule.prepare(doc)
+    assert min(doc.site_furniture.values()) == LANGUAGES["fr"]  # on every French page ("Culture" on 22)
+    fu = furniture.of(doc)
+    why = furniture.decide(fu, None, True)
+    site = {doc.file_line(i) for k, w in why.items() if w == "site"
+            for i in range(fu.units[k].start, fu.units[k].end + 1)}
+    assert site == truth["fr-02.md"]["furniture"]
+    assert [k for k, w in why.items() if w == "site" and fu.zone(k) == "core"]  # the disclaimer, the appeal
+    # without what the site taught, the same page is judged alone: no `site`
+    alone = parse_markdown((tmp_path / "crawl" / "fr-02.md").read_bytes(), "fr-02.md")
+    assert "site" not in furniture.decide(furniture.of(alone), None, True).values()
 
 
 def lines_of(findings: list[dict], prefix: str) -> dict[str, set[int]]:
