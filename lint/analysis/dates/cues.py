@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.dates.find import HAS_DIGIT, MONTH, YEAR, DateMatch, make_date
 from scrapelint.analysis.dates.sources import close
+from scrapelint.analysis.phrases import line_starts
 from scrapelint.analysis.text import visible
 
 if TYPE_CHECKING:
@@ -166,23 +168,49 @@ def _headline_index(doc, limit: int) -> int | None:
     the title, else the first level-1 heading; None when there is neither."""
     title = doc.field("title")
     tnorm = _norm(title) if isinstance(title, str) else ""
-    thead = title.strip().lower()[:8] if tnorm else ""
-    first_h1 = None
     lines = doc.lines
+    n = min(limit, len(lines))
     view = reader_lines(doc)
-    for i in range(min(limit, len(lines))):
+
+    def readable(i: int) -> bool:
+        return bool(lines[i]) and len(lines[i]) <= 400 and bool(view[i].strip())  # not blank, too long or code
+
+    if tnorm:
+        thead = title.strip().lower()[:8]
+        for i in _lines_holding(lines, n, thead):
+            line = lines[i]
+            if readable(i) and len(line) < 2 * len(tnorm) + 20:
+                hm = _HEADLINE_PREFIX.match(line)
+                ln = _norm(line[hm.end():] if hm else line)
+                if len(ln) >= 12 and (ln == tnorm or (hm is not None and ln in tnorm)):
+                    return i
+    for block in doc.blocks:  # no line is the title: the first level-1 heading
+        if block.kind != "heading":
+            continue
+        i = block.start
+        if i >= n:
+            break
         line = lines[i]
-        if not line or len(line) > 400 or not view[i].strip():
-            continue  # blank, too long, or code
-        hm = _HEADLINE_PREFIX.match(line)
-        if hm is not None and first_h1 is None and line.lstrip(" -*+").startswith("# ") \
-                and getattr(doc.block_at(i), "kind", "") == "heading":
-            first_h1 = i
-        if tnorm and len(line) < 2 * len(tnorm) + 20 and thead in line.lower():
-            ln = _norm(line[hm.end():] if hm else line)
-            if len(ln) >= 12 and (ln == tnorm or (hm is not None and ln in tnorm)):
-                return i
-    return first_h1
+        if readable(i) and _HEADLINE_PREFIX.match(line) and line.lstrip(" -*+").startswith("# "):
+            return i
+    return None
+
+
+def _lines_holding(lines: list[str], n: int, needle: str) -> list[int]:
+    """The first `n` lines whose lower case holds `needle`, in order: found
+    by `str.find` on their lower-cased join, not by lowering each line."""
+    low = "\n".join(lines[:n]).lower()
+    if len(low) != sum(map(len, lines[:n])) + max(0, n - 1):  # a letter whose lower case is longer
+        return [i for i in range(n) if needle in lines[i].lower()]
+    starts = line_starts(low)
+    found: list[int] = []
+    pos = low.find(needle)
+    while pos != -1:
+        i = bisect_right(starts, pos) - 1
+        if needle in lines[i].lower():  # not across a line break
+            found.append(i)
+        pos = low.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+    return found
 
 
 def _resolve_year(mo: int, d: int, ref: _dt.date) -> _dt.date | None:
