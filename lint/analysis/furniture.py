@@ -341,8 +341,8 @@ def _glued(text: str) -> str | None:
     """A word glued to the next where page elements met ("professionalsLearn"),
     not a known word with an inner capital (TX001's allowlist)."""
     for tok in text.split():
-        if "/" in tok or "@" in tok:
-            continue  # a URL, a handle, a path
+        if tok[1:].islower() or "/" in tok or "@" in tok:
+            continue  # no capital after its first letter (most words: one C call), a URL, a handle, a path
         for a, b in zip(tok, tok[1:]):
             if a.islower() and b.isupper():
                 word = tok.strip(stopwords.PUNCTUATION)
