@@ -4,8 +4,8 @@ Kept import-light on purpose: `scrapelint` runs as a pre-commit hook, where
 start-up time is most of what the user waits for.  The public names are loaded
 on first use: the Python API (`lint_text`, `lint_record`, `lint_paths`,
 `fix_text`, `list_rules`, `Linter`; see `scrapelint.api`) and what a plugin
-author needs (`hookimpl`, `Rule`, `RuleOptions`, `Severity`, `Finding`,
-`Document`).
+author needs (`hookimpl`, `Rule`, `RuleOptions`, `Field`, `Severity`,
+`Finding`, `Document`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ _LAZY = {
     "hookimpl": "scrapelint.plugin",
     "Rule": "scrapelint.rule",
     "RuleOptions": "scrapelint.rule",
+    "Field": "scrapelint.lazymodel",
     "Severity": "scrapelint.findings",
     "Finding": "scrapelint.findings",
     "Fix": "scrapelint.findings",
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see of the lazy names
     from scrapelint.config import ConfigError
     from scrapelint.document import Document
     from scrapelint.findings import Edit, Finding, Fix, Severity
+    from scrapelint.lazymodel import Field
     from scrapelint.plugin import hookimpl
     from scrapelint.results import DocResult
     from scrapelint.rule import Rule, RuleOptions

@@ -7,7 +7,10 @@ table, wins (in one directory `scrapelint.toml` beats `pyproject.toml`);
 relative to the directory of its file.
 
 A pydantic model validates the table.  A bad key or value is a ConfigError
-naming the file, the key and what is allowed; the CLI exits 2 on it.
+naming the file, the key and what is allowed; the CLI exits 2 on it.  The
+model is declared as a `scrapelint.lazymodel.LazyModel`: pydantic is
+imported, and the validator built, only when a table sets something (a
+pre-commit run without a configuration takes the defaults without it).
 """
 
 from __future__ import annotations
@@ -16,9 +19,8 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from scrapelint.guard import DEFAULT_TIME_BUDGET
+from scrapelint.lazymodel import Field, LazyModel, field_validator
 from scrapelint.safeload import DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_YAML_NODES
 
 CONFIG_FILES = ("scrapelint.toml", ".scrapelint.toml", "pyproject.toml")
@@ -44,10 +46,10 @@ def _parse_size(value: Any) -> int:
     return int(float(m.group(1)) * {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit])
 
 
-class GateSettings(BaseModel):
+class GateSettings(LazyModel):
     """The `[tool.scrapelint.gate]` table: a verdict on rates (scrapelint.gate)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = dict(extra="forbid", populate_by_name=True)
 
     max_share: dict[str, float] = Field(
         default_factory=dict, alias="max-share",
@@ -65,10 +67,10 @@ def _check_pattern(pattern: str) -> None:
                          "(a trailing backslash escapes nothing)") from None
 
 
-class Settings(BaseModel):
+class Settings(LazyModel):
     """The `[tool.scrapelint]` table.  Keys are written with dashes."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
+    model_config = dict(extra="forbid", populate_by_name=True, frozen=False)
 
     select: list[str] | None = Field(None, description="Rules to enable (codes, prefixes, names, ALL); replaces the default set.")
     extend_select: list[str] = Field(default_factory=list, alias="extend-select", description="Rules to enable on top of the default or `select`.")
@@ -87,7 +89,7 @@ class Settings(BaseModel):
     max_nesting_depth: int = Field(DEFAULT_MAX_NESTING_DEPTH, alias="max-nesting-depth", gt=0, description="Front matter or records nested deeper are reported (FM002, FM005) and not read.")
     time_budget: float = Field(DEFAULT_TIME_BUDGET, alias="time-budget", ge=0, description="CPU seconds the rules may spend on one document; past it the document gets an SL002 finding and the run goes on (0: no budget).")
     fail_on: SeverityName = Field("warning", alias="fail-on", description="Lowest severity that makes the exit code 1.")
-    gate: GateSettings = Field(default_factory=GateSettings, description="Caps on the share of documents a rule or family may affect.")
+    gate: GateSettings = Field(default_factory=GateSettings.model_construct, description="Caps on the share of documents a rule or family may affect.")
 
     @field_validator("max_file_size", mode="before")
     @classmethod
@@ -177,7 +179,8 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def _explain(exc: ValidationError, path: str) -> str:
+def _explain(exc, path: str) -> str:
+    """pydantic's ValidationError, a line per problem."""
     lines = []
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"])
@@ -199,6 +202,10 @@ def load_settings(table: dict[str, Any], source: str, defaults: dict[str, Any] |
             merged[key] = {**merged[key], **value}
         else:
             merged[key] = value
+    if not merged:  # nothing to validate: the defaults, as validation would give them
+        return Settings.model_construct()
+    from pydantic import ValidationError
+
     try:
         return Settings.model_validate(merged)
     except ValidationError as exc:

@@ -47,6 +47,21 @@ class RunOptions:
     fingerprints: bool = True  # False when neither the format nor a baseline uses them
 
 
+def _rule_options(cls: type[Rule], values: dict, where: str):
+    """A rule's options: the defaults when none are given (no pydantic),
+    else validated, a bad value a ConfigError."""
+    if not values:
+        return cls.Options.from_config(values)
+    from pydantic import ValidationError
+
+    try:
+        return cls.Options.from_config(values)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"{where}: invalid value for `rules.{cls.code}.{key}`: {err['msg']}") from None
+
+
 class Linter:
     """The selected, configured rules of one configuration."""
 
@@ -75,17 +90,9 @@ class Linter:
                 raise ConfigError(f"{where}: `severity.{key}`: unknown rule; `scrapelint rules` lists them")
             severities[rule.code] = Severity.parse(value)
 
-        from pydantic import ValidationError
-
         self.rules: list[Rule] = []
         for cls in classes:
-            try:
-                opts = cls.Options.from_config(rule_options.get(cls.code, {}))
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                key = ".".join(str(p) for p in err["loc"])
-                raise ConfigError(f"{where}: invalid value for `rules.{cls.code}.{key}`: {err['msg']}") from None
-            rule = cls(opts, severities.get(cls.code))
+            rule = cls(_rule_options(cls, rule_options.get(cls.code, {}), where), severities.get(cls.code))
             rule.setup(config)
             self.rules.append(rule)
         self.unreadable_rules = [r for r in self.rules if r.checks_unreadable]

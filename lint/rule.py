@@ -1,7 +1,8 @@
 """The rule base class, rule options, and the registry of every known rule.
 
 A rule is a class with a stable `code` (`WC001`), a readable `name`
-(`word-count-mismatch`), a default severity, an `Options` pydantic model and a
+(`word-count-mismatch`), a default severity, an `Options` model (declared like a
+pydantic model, validated by pydantic on first use: `scrapelint.lazymodel`) and a
 docstring in ruff's sections (What it checks / Why it matters / Example /
 Fix).  `check(doc)` yields Findings; `self.finding(...)` builds one.
 """
@@ -11,10 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Hashable, Iterable, Iterator, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
-
 from scrapelint.document import Document
 from scrapelint.findings import MESSAGE_LIMIT, Finding, Fix, Severity, clip
+from scrapelint.lazymodel import LazyModel
 
 if TYPE_CHECKING:
     from scrapelint.config import Config
@@ -38,14 +38,14 @@ FAMILIES = {
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 
 
-class RuleOptions(BaseModel):
+class RuleOptions(LazyModel):
     """Base of a rule's options; unknown keys are configuration errors.
 
-    The validator of each rule's options is built on first use, not at
-    import (`defer_build`): a run validates only the options it is given,
-    and building ~20 validators was a tenth of a one-file run's start-up."""
+    Declared with `scrapelint.rule.Field` (pydantic's arguments), so pydantic
+    is imported, and a rule's validator built, only for the options a run is
+    given: a run that sets none takes the defaults without it."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
+    model_config = dict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
     @classmethod
     def from_config(cls, values: dict[str, Any]) -> "RuleOptions":

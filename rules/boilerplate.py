@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import Field
 from scrapelint.analysis import furniture
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.furniture import span
@@ -34,6 +33,7 @@ from scrapelint.analysis.phrases import (
 )
 from scrapelint.analysis.text import shorten
 from scrapelint.findings import Finding, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 

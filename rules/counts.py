@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import Field
-
 from scrapelint.findings import Edit, Finding, Fix, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 

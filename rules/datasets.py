@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from pydantic import Field
-
 from scrapelint.findings import Finding, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import DatasetRule, RuleOptions
 from scrapelint.rules.furniture import SiteFurniture, SiteRecurringBlock

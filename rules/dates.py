@@ -31,13 +31,13 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Iterator
 
-from pydantic import Field
 from scrapelint.analysis.dates import evidence
 from scrapelint.analysis.dates.cues import NEVER_PUBLICATION, Cue, page_order
 from scrapelint.analysis.dates.evidence import Evidence, today
 from scrapelint.analysis.dates.find import make_date
 from scrapelint.analysis.dates.sources import FM_ISO, TOLERANCE, agrees_url, close
 from scrapelint.findings import Finding, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 

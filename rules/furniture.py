@@ -20,10 +20,9 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from pydantic import Field
-
 from scrapelint.analysis import furniture
 from scrapelint.findings import Finding, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.rule import DatasetRule, Rule, RuleOptions
 
 _SPACE = re.compile(r"\s+")

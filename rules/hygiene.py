@@ -19,12 +19,11 @@ import re
 import unicodedata
 from typing import Iterator
 
-from pydantic import Field
-
 from scrapelint.analysis import glued, htmltags
 from scrapelint.analysis.phrases import line_starts, lowered_join, phrase_set
 from scrapelint.analysis.prose import first_match_by_line, matches_by_line
 from scrapelint.findings import Finding, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 

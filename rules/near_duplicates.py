@@ -14,9 +14,8 @@ import hashlib
 import re
 from typing import Iterator
 
-from pydantic import Field
-
 from scrapelint.findings import Finding, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.rule import DatasetRule, DocRef, RuleOptions
 
 _WORD = re.compile(r"\w+")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import Field
 from scrapelint.analysis import furniture
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.furniture import span
@@ -18,6 +17,7 @@ from scrapelint.analysis.layout import zone_words
 from scrapelint.analysis.phrases import phrase_regex, phrase_set
 from scrapelint.analysis.text import shorten
 from scrapelint.findings import Finding, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 

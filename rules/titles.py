@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import Field, ValidationError
-
 from scrapelint.analysis import headline
 from scrapelint.analysis.frontmatter import value_edit
 from scrapelint.analysis.normalise import compact, exact, typographic, words_of
 from scrapelint.analysis.sitename import DOMAIN, SEPARATOR, is_site_name, site_affix, site_of, splits
 from scrapelint.findings import Finding, Fix, Severity
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 
@@ -142,7 +141,7 @@ def _configured_site_names(config) -> dict[str, tuple[str, ...]]:
             values.update(options)
     try:
         return _by_domain(TitleSiteName.Options.from_config(values).site_names)
-    except ValidationError:
+    except ValueError:  # pydantic's ValidationError, imported only when options are given
         return {}
 
 

@@ -6,10 +6,9 @@ import ipaddress
 import re
 from typing import Iterator
 
-from pydantic import Field
-
 from scrapelint.analysis.tracking import is_tracking
 from scrapelint.findings import Finding, Fix, Severity, quote
+from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 from scrapelint.analysis.frontmatter import loads_scalar, value_edit

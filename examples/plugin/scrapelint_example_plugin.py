@@ -6,9 +6,7 @@ Install it next to scrapelint (`pip install ./examples/plugin`) and
 
 from __future__ import annotations
 
-from pydantic import Field
-
-from scrapelint import Rule, RuleOptions, Severity, hookimpl
+from scrapelint import Field, Rule, RuleOptions, Severity, hookimpl
 
 
 class MissingAuthor(Rule):

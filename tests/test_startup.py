@@ -1,0 +1,119 @@
+"""A one-file run (what a pre-commit user waits for) imports only what it uses.
+
+The start-up figure itself is printed by bench/startup.py; these tests
+guard the modules a run on one Markdown file must not import, and that the
+lazily validated option tables give what pydantic would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from scrapelint.config import GateSettings, Settings, load_settings
+from scrapelint.lazymodel import Field, LazyModel
+
+ARTICLE = """---
+title: "Ferry returns to the island"
+source: https://example.org/2025/03/14/ferry
+date: 2025-03-14
+word_count: 9
+---
+
+The ferry is back today after a winter in dock.
+"""
+
+# what a one-file run needs none of: optional extras, and libraries only some
+# documents or options need (FM003 imports jsonschema to explain an invalid
+# document; pydantic validates options that are set)
+NOT_IMPORTED = ("pydantic", "jsonschema", "ftfy", "dateparser", "pyarrow", "dask", "datasketch",
+                "jinja2", "markdown_it", "tqdm", "multiprocessing", "concurrent.futures", "pathspec")
+
+
+def _modules_of_a_run(folder, *args: str) -> set[str]:
+    code = ("import sys, json\n"
+            "from scrapelint.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(sys.modules)))\n")
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=folder, capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("args", [("--format", "json", "--output", "report.json", "--jobs", "1"), ()])
+def test_one_file_run_imports_only_what_it_uses(tmp_path, args):
+    (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    modules = _modules_of_a_run(tmp_path, "check", "article.md", *args)
+    assert "scrapelint.rules.dates" in modules  # the rules did run
+    loaded = sorted(m for m in modules if m.split(".")[0] in NOT_IMPORTED or m in NOT_IMPORTED)
+    assert loaded == []
+
+
+def test_options_that_are_set_are_validated_by_pydantic(tmp_path):
+    (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "scrapelint.toml").write_text('fail-on = "error"\n[rules.WC001]\ntolerance = 0.5\n')
+    modules = _modules_of_a_run(tmp_path, "check", "article.md")
+    assert "pydantic" in modules
+    (tmp_path / "scrapelint.toml").write_text("[rules.WC001]\ntolerance = -1\n")
+    proc = subprocess.run([sys.executable, "-m", "scrapelint", "check", "article.md"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "invalid value for `rules.WC001.tolerance`" in proc.stderr
+
+
+def test_default_settings_equal_validated_defaults():
+    assert Settings.model_construct() == Settings.model_validate({})
+    assert load_settings({}, "(defaults)") == Settings.model_validate({})
+    assert Settings.model_construct().model_fields_set == set()
+
+
+def test_settings_validated_with_a_nested_table():
+    settings = load_settings({"gate": {"max-share": {"NV": 5}}, "max-file-size": "1KB"}, "x.toml")
+    assert isinstance(settings.gate, GateSettings) and settings.gate.max_share == {"NV": 5.0}
+    assert settings.max_file_size == 1024 and settings.model_fields_set == {"gate", "max_file_size"}
+    copied = settings.model_copy(update={"include": ["*.jsonl"]})
+    assert copied.include == ["*.jsonl"] and settings.include == ["*.md", "*.markdown"]
+
+
+class _Options(LazyModel):
+    model_config = dict(extra="forbid", populate_by_name=True, frozen=True)
+
+    min_run: int = Field(4, ge=2, alias="min-run", description="Fewest letters.")
+    words: list[str] = Field(default_factory=list)
+    plain: float = 0.5
+
+
+def test_lazy_model_validates_like_pydantic():
+    import pydantic
+
+    assert _Options.model_construct() == _Options.model_validate({})
+    opts = _Options.model_validate({"min-run": 6, "words": ["a"]})
+    assert (opts.min_run, opts.words, opts.plain) == (6, ["a"], 0.5)
+    with pytest.raises(pydantic.ValidationError):
+        _Options.model_validate({"min-run": 1})
+    with pytest.raises(pydantic.ValidationError):
+        _Options.model_validate({"unknown": 1})
+    with pytest.raises(TypeError):
+        opts.min_run = 3
+    assert _Options.model_fields["min_run"].alias == "min-run"
+    assert _Options.model_json_schema(by_alias=True)["properties"]["min-run"]["minimum"] == 2
+
+
+def test_a_plugin_may_declare_options_with_pydantic_itself():
+    import pydantic
+
+    from scrapelint.rule import RuleOptions
+
+    class Options(RuleOptions):
+        words: list[str] = pydantic.Field(default_factory=list, alias="extra-words")
+
+        @pydantic.field_validator("words")
+        @classmethod
+        def _lower(cls, value: list[str]) -> list[str]:
+            return [w.lower() for w in value]
+
+    assert Options.from_config({}) == Options.model_validate({}) and Options.from_config({}).words == []
+    assert Options.from_config({"extra-words": ["Ferry"]}).words == ["ferry"]
