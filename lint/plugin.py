@@ -1,7 +1,8 @@
 """The pluggy plugin host, after sqlfluff's (`src/sqlfluff/core/plugin/`).
 
 A plugin is a module (or object) with functions marked `@hookimpl`, found
-through the entry-point group ``scrapelint``.  Each entry point is loaded on
+through the entry-point group ``scrapelint`` (read through a cache:
+`scrapelint.entrypoints`).  Each entry point is loaded on
 its own: one that fails to import is reported as a warning and skipped, so a
 broken third-party package never takes the linter down with it.  The built-in
 rule families, readers and reporters are registered exactly the same way.
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
+
+from scrapelint.entrypoints import entry_points
 
 PROJECT = "scrapelint"
 hookspec = pluggy.HookspecMarker(PROJECT)

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from scrapelint.config import GateSettings, Settings, load_settings
@@ -29,7 +30,8 @@ The ferry is back today after a winter in dock.
 # documents or options need (FM003 imports jsonschema to explain an invalid
 # document; pydantic validates options that are set)
 NOT_IMPORTED = ("pydantic", "jsonschema", "ftfy", "dateparser", "pyarrow", "dask", "datasketch",
-                "jinja2", "markdown_it", "tqdm", "multiprocessing", "concurrent.futures", "pathspec")
+                "jinja2", "markdown_it", "tqdm", "multiprocessing", "concurrent.futures", "pathspec",
+                "importlib.metadata")
 
 
 def _modules_of_a_run(folder, *args: str) -> set[str]:
@@ -37,10 +39,12 @@ def _modules_of_a_run(folder, *args: str) -> set[str]:
             "from scrapelint.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print(json.dumps(sorted(sys.modules)))\n")
-    env = {**os.environ, "NO_COLOR": "1"}
-    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=folder, capture_output=True, text=True,
-                          env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    # the entry points cached by a first run (scrapelint.entrypoints)
+    env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(folder / "cache")}
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", code, *args], cwd=folder, capture_output=True, text=True,
+                              env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr
     return set(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
@@ -49,7 +53,7 @@ def test_one_file_run_imports_only_what_it_uses(tmp_path, args):
     (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
     modules = _modules_of_a_run(tmp_path, "check", "article.md", *args)
     assert "scrapelint.rules.dates" in modules  # the rules did run
-    loaded = sorted(m for m in modules if m.split(".")[0] in NOT_IMPORTED or m in NOT_IMPORTED)
+    loaded = sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_IMPORTED))
     assert loaded == []
 
 
@@ -117,3 +121,43 @@ def test_a_plugin_may_declare_options_with_pydantic_itself():
 
     assert Options.from_config({}) == Options.model_validate({}) and Options.from_config({}).words == []
     assert Options.from_config({"extra-words": ["Ferry"]}).words == ["ferry"]
+
+
+def _package(folder, name: str, entry_points: str, age: float = 60) -> None:
+    """An installed package's metadata, its entry_points.txt `age` seconds old."""
+    info = folder / f"{name}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(entry_points)
+    old = time.time() - age
+    os.utime(info / "entry_points.txt", (old, old))
+
+
+def test_entry_points_are_cached_until_a_package_changes(tmp_path, monkeypatch):
+    from scrapelint import entrypoints
+
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.syspath_prepend(str(site))
+    _package(site, "first_plugin", "[scrapelint]\nfirst = first_plugin.rules:Hooks [extra]\n")
+
+    def names():
+        return sorted((ep.name, ep.value) for ep in entrypoints.entry_points("scrapelint")
+                      if ep.name in ("first", "second"))
+
+    assert names() == [("first", "first_plugin.rules:Hooks [extra]")]
+    assert entrypoints._read(entrypoints._cache_path(), entrypoints._state(), "scrapelint") is not None
+    cached = [ep for ep in entrypoints.entry_points("scrapelint") if ep.name == "first"]
+    assert isinstance(cached[0], entrypoints.CachedEntryPoint)
+    _package(site, "second_plugin", "[scrapelint]\nsecond = second_plugin\n")  # installed since
+    assert names() == [("first", "first_plugin.rules:Hooks [extra]"), ("second", "second_plugin")]
+    _package(site, "third_plugin", "[scrapelint]\nthird = third_plugin\n", age=0)  # just now: not trusted
+    assert entrypoints._state() is None
+
+
+def test_a_cached_entry_point_loads_what_it_names():
+    from scrapelint.entrypoints import CachedEntryPoint
+
+    assert CachedEntryPoint("x", "scrapelint.plugin:PluginSpec.scrapelint_rules", "g").load().__name__ == "scrapelint_rules"
+    assert CachedEntryPoint("x", "scrapelint.rules.counts", "g").load().__name__ == "scrapelint.rules.counts"
