@@ -256,6 +256,17 @@ def _requirement(seq: list, ignore_case: bool) -> tuple[str, ...] | str | None:
     return max(found, key=_rank) if found else None
 
 
+def entry_literals(entry: Entry) -> tuple[str, ...] | None:
+    """`required_literals` of an entry; a literal phrase's without parsing
+    the regex it was made into (parsing every entry was most of building a
+    list, a cost each pre-commit run pays): its first longest word, when it
+    has 3+ characters (the words are the literal runs between its `\\s+`)."""
+    if entry.pattern == entry.text:  # a `re:` entry (or a phrase that is its own regex)
+        return required_literals(entry.pattern)
+    words = [w for w in entry.text.split() if len(w) >= 3]
+    return (max(words, key=len),) if words else None
+
+
 KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
 FEW_LITERALS = 24  # up to this many literals, `str.find` scans are faster than the automaton
 
@@ -280,7 +291,7 @@ class PhraseSet:
         # short run, and compiling them all cost 0.15 s of a pre-commit run
         self._tests: list = [None] * len(entries)
         self.ignore_case = ignore_case
-        keys = [required_literals(e.pattern) for e in entries]
+        keys = [entry_literals(e) for e in entries]
         # a case-sensitive list is gated on the text as written ("AP", not "ap")
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
         self.keyless = [k for k, keys in enumerate(self.keys) if keys is None]
