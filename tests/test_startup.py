@@ -161,3 +161,19 @@ def test_a_cached_entry_point_loads_what_it_names():
 
     assert CachedEntryPoint("x", "scrapelint.plugin:PluginSpec.scrapelint_rules", "g").load().__name__ == "scrapelint_rules"
     assert CachedEntryPoint("x", "scrapelint.rules.counts", "g").load().__name__ == "scrapelint.rules.counts"
+
+
+def test_a_literal_phrase_needs_the_literal_its_regex_needs():
+    # entry_literals reads a literal phrase's key off its words; it must be
+    # what parsing the regex the phrase becomes gives (required_literals)
+    from importlib import resources
+
+    from scrapelint.analysis.phrases import DATA_PACKAGE, entry_literals, load_entries, parse_entries, required_literals
+
+    invented = parse_entries("Tap to share\nad\nC++ tips\nread more...\nHow-to: fix it\n©\nre:\\bfoo(bar|baz)\n")
+    lists = [p.name for p in resources.files(DATA_PACKAGE).joinpath("data").iterdir()
+             if p.name.endswith(".txt") and p.name != "README.txt"]
+    entries = [*invented, *(e for name in lists for e in load_entries(name))]
+    assert len(entries) > 100 and any(e.pattern != e.text for e in entries)
+    for entry in entries:
+        assert entry_literals(entry) == required_literals(entry.pattern), entry
