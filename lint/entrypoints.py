@@ -3,8 +3,8 @@
 Importing importlib.metadata and reading the metadata of every installed
 package cost a one-file run about a tenth of its time, to find the same
 dozen entry points every run.  What it found is kept in a small JSON file
-under the user's cache folder (`$XDG_CACHE_HOME/scrapelint`, else
-`~/.cache/scrapelint`), one per interpreter, with the state it was found
+under the user's cache folder (`scrapelint.usercache`), one per
+interpreter, with the state it was found
 in (the last few states: `python -m` and a console script see different
 `sys.path`s): each folder on `sys.path`, the package metadata folders in it
 (`*.dist-info`, `*.egg-info`) and the modification time of each one's
@@ -12,20 +12,20 @@ in (the last few states: `python -m` and a console script see different
 package (editable or not) changes that state, and the next run asks
 importlib.metadata again.  A state changed within the last two seconds is
 not trusted (a file system with coarse timestamps could hide a second
-change in the same tick); a cache that cannot be read or written is
-ignored.
+change in the same tick).
 """
 
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import re
 import sys
 import time
 import zlib
 from typing import Any, NamedTuple
+
+from scrapelint import usercache
 
 CACHE_FORMAT = 2
 STATES_KEPT = 4
@@ -53,26 +53,23 @@ class CachedEntryPoint(NamedTuple):
 
 def entry_points(group: str) -> list:
     """The entry points of `group` (importlib.metadata's, or the cached copy)."""
-    path = _cache_path()
-    state = _state() if path else None
+    name = _cache_name()
+    state = _state()
     if state is not None:
-        cached = _read(path, state, group)
+        cached = _read(name, state, group)
         if cached is not None:
             return cached
     from importlib.metadata import entry_points as scan
 
     found = list(scan(group=group))
     if state is not None and state == _state():  # nothing changed while scanning
-        _write(path, state, group, found)
+        _write(name, state, group, found)
     return found
 
 
-def _cache_path() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
+def _cache_name() -> str:
     key = zlib.crc32(_interpreter().encode())  # a name: the file itself says whose it is
-    return os.path.join(base, "scrapelint", f"entry-points-{key:08x}.json")
+    return f"entry-points-{key:08x}.json"
 
 
 def _interpreter() -> str:
@@ -108,41 +105,26 @@ def _state() -> list | None:
     return state
 
 
-def _entries(path: str) -> list:
+def _entries(name: str) -> list:
     """The cached states, each {"state": ..., "group": ..., "found": [[name, value], ...]}."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError):
-        return []
+    data = usercache.read(name)
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("interpreter") != _interpreter():
         return []
     entries = data.get("entries")
     return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
 
 
-def _read(path: str, state: list, group: str) -> list[CachedEntryPoint] | None:
-    for entry in _entries(path):
+def _read(name: str, state: list, group: str) -> list[CachedEntryPoint] | None:
+    for entry in _entries(name):
         if entry.get("state") == state and entry.get("group") == group:
             try:
-                return [CachedEntryPoint(str(name), str(value), group) for name, value in entry["found"]]
+                return [CachedEntryPoint(str(ep), str(value), group) for ep, value in entry["found"]]
             except (KeyError, TypeError, ValueError):
                 return None
     return None
 
 
-def _write(path: str, state: list, group: str, found: list) -> None:
+def _write(name: str, state: list, group: str, found: list) -> None:
     entry = {"state": state, "group": group, "found": [[ep.name, ep.value] for ep in found]}
-    kept = [e for e in _entries(path) if e.get("state") != state or e.get("group") != group]
-    data = {"format": CACHE_FORMAT, "interpreter": _interpreter(), "entries": [entry, *kept][:STATES_KEPT]}
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as f:
-            json.dump(data, f)
-        os.replace(temporary, path)  # whole or not at all, whoever else writes it
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    kept = [e for e in _entries(name) if e.get("state") != state or e.get("group") != group]
+    usercache.write(name, {"format": CACHE_FORMAT, "interpreter": _interpreter(), "entries": [entry, *kept][:STATES_KEPT]})

@@ -147,7 +147,7 @@ def test_entry_points_are_cached_until_a_package_changes(tmp_path, monkeypatch):
                       if ep.name in ("first", "second"))
 
     assert names() == [("first", "first_plugin.rules:Hooks [extra]")]
-    assert entrypoints._read(entrypoints._cache_path(), entrypoints._state(), "scrapelint") is not None
+    assert entrypoints._read(entrypoints._cache_name(), entrypoints._state(), "scrapelint") is not None
     cached = [ep for ep in entrypoints.entry_points("scrapelint") if ep.name == "first"]
     assert isinstance(cached[0], entrypoints.CachedEntryPoint)
     _package(site, "second_plugin", "[scrapelint]\nsecond = second_plugin\n")  # installed since
@@ -177,3 +177,20 @@ def test_a_literal_phrase_needs_the_literal_its_regex_needs():
     assert len(entries) > 100 and any(e.pattern != e.text for e in entries)
     for entry in entries:
         assert entry_literals(entry) == required_literals(entry.pattern), entry
+
+
+def test_regex_literals_kept_between_runs_are_what_parsing_gives(tmp_path, monkeypatch):
+    from scrapelint import usercache
+    from scrapelint.analysis.phrases import _LiteralsMemo, required_literals
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    patterns = [r"\bsign(?:ed)? up (?:for|to) our newsletter", r"(?:photo|image): \w+", r"\d+ min read"]
+    first = _LiteralsMemo()
+    assert [first.literals(p) for p in patterns] == [required_literals(p) for p in patterns]
+    first.save()
+    second = _LiteralsMemo()
+    assert set(second.known) == set(patterns)
+    assert [second.literals(p) for p in patterns] == [required_literals(p) for p in patterns] and not second.added
+    usercache.write(second.name, {patterns[0]: [1, 2], patterns[1]: "x"})  # not what it wrote: parsed again
+    third = _LiteralsMemo()
+    assert [third.literals(p) for p in patterns] == [required_literals(p) for p in patterns]

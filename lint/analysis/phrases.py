@@ -11,6 +11,7 @@ so no regex walks a whole page.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
@@ -262,9 +263,58 @@ def entry_literals(entry: Entry) -> tuple[str, ...] | None:
     list, a cost each pre-commit run pays): its first longest word, when it
     has 3+ characters (the words are the literal runs between its `\\s+`)."""
     if entry.pattern == entry.text:  # a `re:` entry (or a phrase that is its own regex)
-        return required_literals(entry.pattern)
+        return _memo().literals(entry.pattern)
     words = [w for w in entry.text.split() if len(w) >= 3]
     return (max(words, key=len),) if words else None
+
+
+class _LiteralsMemo:
+    """`required_literals` of regex entries, kept between runs in the user's
+    cache (`scrapelint.usercache`): parsing the lists' ~140 regexes was a
+    pre-commit run's biggest cost after its imports.  The file is named
+    after what the literals were computed with (this Python's regex parser,
+    `required_literals`' code): any change reads another file."""
+
+    MAX_KEPT = 5000  # patterns kept (the lists', and the ones options add)
+
+    def __init__(self) -> None:
+        import zlib
+
+        from scrapelint import usercache
+
+        self.usercache = usercache
+        made_with = zlib.crc32(f"{sys.version}\0{_code_key(required_literals.__code__)}".encode())
+        self.name = f"phrase-literals-{made_with:08x}.json"
+        data = usercache.read(self.name)
+        self.known: dict = data if isinstance(data, dict) else {}
+        self.added = False
+
+    def literals(self, pattern: str) -> tuple[str, ...] | None:
+        found = self.known.get(pattern, False)
+        if found is None or isinstance(found, list) and found and all(isinstance(x, str) for x in found):
+            return tuple(found) if found else None
+        found = required_literals(pattern)
+        if len(self.known) < self.MAX_KEPT:
+            self.known[pattern] = list(found) if found else None
+            self.added = True
+        return found
+
+    def save(self) -> None:
+        if self.added:
+            self.usercache.write(self.name, self.known)
+            self.added = False
+
+
+def _code_key(code) -> str:
+    """What a function's code does, as text (marshal's bytes depend on
+    reference counts)."""
+    consts = [_code_key(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts]
+    return repr((code.co_code, code.co_names, code.co_varnames, consts))
+
+
+@lru_cache(maxsize=1)
+def _memo() -> _LiteralsMemo:
+    return _LiteralsMemo()
 
 
 KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
@@ -292,6 +342,7 @@ class PhraseSet:
         self._tests: list = [None] * len(entries)
         self.ignore_case = ignore_case
         keys = [entry_literals(e) for e in entries]
+        _memo().save()
         # a case-sensitive list is gated on the text as written ("AP", not "ap")
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
         self.keyless = [k for k, keys in enumerate(self.keys) if keys is None]

@@ -1,0 +1,52 @@
+"""Small JSON files under the user's cache folder, for what start-up would
+otherwise recompute every run (`$XDG_CACHE_HOME/scrapelint`, else
+`~/.cache/scrapelint`).
+
+Each file is written whole or not at all (a temporary file renamed over
+it), so concurrent runs never read half a file; one that cannot be read,
+holds something else, or cannot be written is ignored: a cache only ever
+saves time.  Whoever reads one checks that what it holds was made from the
+same inputs (see `scrapelint.entrypoints`, `scrapelint.analysis.phrases`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+
+def path_of(name: str) -> str | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    return os.path.join(base, "scrapelint", name)
+
+
+def read(name: str) -> Any:
+    """The JSON value cached under `name`, or None."""
+    path = path_of(name)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def write(name: str, value: Any) -> None:
+    path = path_of(name)
+    if path is None:
+        return
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "w", encoding="utf-8") as f:
+            json.dump(value, f)
+        os.replace(temporary, path)  # whole or not at all, whoever else writes it
+    except (OSError, TypeError, ValueError):
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
