@@ -179,18 +179,25 @@ def test_a_literal_phrase_needs_the_literal_its_regex_needs():
         assert entry_literals(entry) == required_literals(entry.pattern), entry
 
 
-def test_regex_literals_kept_between_runs_are_what_parsing_gives(tmp_path, monkeypatch):
+def test_regex_requirements_kept_between_runs_are_what_parsing_gives(tmp_path, monkeypatch):
     from scrapelint import usercache
-    from scrapelint.analysis.phrases import _LiteralsMemo, required_literals
+    from scrapelint.analysis.phrases import _RegexMemo, required_literals, weak_requirement
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    patterns = [r"\bsign(?:ed)? up (?:for|to) our newsletter", r"(?:photo|image): \w+", r"\d+ min read"]
-    first = _LiteralsMemo()
-    assert [first.literals(p) for p in patterns] == [required_literals(p) for p in patterns]
+    patterns = [r"\bsign(?:ed)? up (?:for|to) our newsletter", r"(?:photo|image): \w+", r"\d+ min read",
+                r"\(c\) \d{4}", r"[@©] ?\w+"]
+
+    def ask(memo):
+        return ([memo.get("literals", p, lambda p=p: required_literals(p)) for p in patterns],
+                [memo.get("weak 1", p, lambda p=p: weak_requirement(p, True)) for p in patterns])
+
+    parsed = ([required_literals(p) for p in patterns], [weak_requirement(p, True) for p in patterns])
+    first = _RegexMemo()
+    assert ask(first) == parsed
     first.save()
-    second = _LiteralsMemo()
-    assert set(second.known) == set(patterns)
-    assert [second.literals(p) for p in patterns] == [required_literals(p) for p in patterns] and not second.added
-    usercache.write(second.name, {patterns[0]: [1, 2], patterns[1]: "x"})  # not what it wrote: parsed again
-    third = _LiteralsMemo()
-    assert [third.literals(p) for p in patterns] == [required_literals(p) for p in patterns]
+    second = _RegexMemo()
+    assert second.name == first.name and len(second.known) == 2 * len(patterns)
+    assert ask(second) == parsed and not second.added
+    usercache.write(second.name, {f"literals\0{patterns[0]}": [1, 2], f"weak 1\0{patterns[1]}": "x",
+                                  f"literals\0{patterns[2]}": "digit"})  # not what it wrote: parsed again
+    assert ask(_RegexMemo()) == parsed

@@ -263,17 +263,18 @@ def entry_literals(entry: Entry) -> tuple[str, ...] | None:
     list, a cost each pre-commit run pays): its first longest word, when it
     has 3+ characters (the words are the literal runs between its `\\s+`)."""
     if entry.pattern == entry.text:  # a `re:` entry (or a phrase that is its own regex)
-        return _memo().literals(entry.pattern)
+        return _memo().get("literals", entry.pattern, lambda: required_literals(entry.pattern))
     words = [w for w in entry.text.split() if len(w) >= 3]
     return (max(words, key=len),) if words else None
 
 
-class _LiteralsMemo:
-    """`required_literals` of regex entries, kept between runs in the user's
-    cache (`scrapelint.usercache`): parsing the lists' ~140 regexes was a
-    pre-commit run's biggest cost after its imports.  The file is named
-    after what the literals were computed with (this Python's regex parser,
-    `required_literals`' code): any change reads another file."""
+class _RegexMemo:
+    """What the lists' regex entries require (`required_literals`, and
+    `weak_requirement` for those without a literal), kept between runs in
+    the user's cache (`scrapelint.usercache`): parsing the lists' ~140
+    regexes was a pre-commit run's biggest cost after its imports.  The file
+    is named after what the values were computed with (this Python's regex
+    parser, the code of the functions): any change reads another file."""
 
     MAX_KEPT = 5000  # patterns kept (the lists', and the ones options add)
 
@@ -283,19 +284,25 @@ class _LiteralsMemo:
         from scrapelint import usercache
 
         self.usercache = usercache
-        made_with = zlib.crc32(f"{sys.version}\0{_code_key(required_literals.__code__)}".encode())
+        code = "\0".join(_code_key(f.__code__) for f in (required_literals, weak_requirement, _requirement, _rank))
+        made_with = zlib.crc32(f"{sys.version}\0{DIGIT}\0{code}".encode())
         self.name = f"phrase-literals-{made_with:08x}.json"
         data = usercache.read(self.name)
         self.known: dict = data if isinstance(data, dict) else {}
         self.added = False
 
-    def literals(self, pattern: str) -> tuple[str, ...] | None:
-        found = self.known.get(pattern, False)
-        if found is None or isinstance(found, list) and found and all(isinstance(x, str) for x in found):
-            return tuple(found) if found else None
-        found = required_literals(pattern)
+    def get(self, kind: str, pattern: str, compute):
+        """compute() (a tuple of strings, DIGIT for a weak requirement, or
+        None), or what it gave on an earlier run."""
+        key = f"{kind}\0{pattern}"
+        found = self.known.get(key, False)
+        if found is None or found == DIGIT and kind != "literals":
+            return found
+        if isinstance(found, list) and found and all(isinstance(x, str) for x in found):
+            return tuple(found)
+        found = compute()
         if len(self.known) < self.MAX_KEPT:
-            self.known[pattern] = list(found) if found else None
+            self.known[key] = list(found) if isinstance(found, tuple) else found
             self.added = True
         return found
 
@@ -313,8 +320,8 @@ def _code_key(code) -> str:
 
 
 @lru_cache(maxsize=1)
-def _memo() -> _LiteralsMemo:
-    return _LiteralsMemo()
+def _memo() -> _RegexMemo:
+    return _RegexMemo()
 
 
 KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
@@ -342,12 +349,14 @@ class PhraseSet:
         self._tests: list = [None] * len(entries)
         self.ignore_case = ignore_case
         keys = [entry_literals(e) for e in entries]
-        _memo().save()
         # a case-sensitive list is gated on the text as written ("AP", not "ap")
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
         self.keyless = [k for k, keys in enumerate(self.keys) if keys is None]
         # ... gated, on the short lines they are tried on, by what they still require
-        self.weak = {k: weak_requirement(entries[k].pattern, ignore_case) for k in self.keyless}
+        self.weak = {k: _memo().get(f"weak {ignore_case:d}", entries[k].pattern,
+                                    lambda p=entries[k].pattern: weak_requirement(p, ignore_case))
+                     for k in self.keyless}
+        _memo().save()
         # `line` entries with a very short key ("by") are gated line by line
         self.short_keyed = [k for k, keys in enumerate(self.keys)
                             if keys is not None and mode == "line" and min(map(len, keys)) < 3]
