@@ -96,6 +96,10 @@ def _on_sigterm(signum, frame) -> None:
 def main(argv: list[str] | None = None) -> int:
     import signal
 
+    if argv is None:  # the command's own process (a caller passing arguments keeps its `re` as it is)
+        from scrapelint import regexcache
+
+        regexcache.install()
     args = build_parser().parse_args(argv)
     try:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)

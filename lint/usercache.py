@@ -25,27 +25,43 @@ def path_of(name: str) -> str | None:
 
 def read(name: str) -> Any:
     """The JSON value cached under `name`, or None."""
-    path = path_of(name)
-    if path is None:
-        return None
+    data = read_bytes(name)
     try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
+        return json.loads(data) if data is not None else None
+    except ValueError:
         return None
 
 
 def write(name: str, value: Any) -> None:
+    try:
+        data = json.dumps(value).encode()
+    except (TypeError, ValueError):
+        return
+    write_bytes(name, data)
+
+
+def read_bytes(name: str) -> bytes | None:
+    path = path_of(name)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def write_bytes(name: str, data: bytes) -> None:
     path = path_of(name)
     if path is None:
         return
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as f:
-            json.dump(value, f)
+        with open(temporary, "wb") as f:
+            f.write(data)
         os.replace(temporary, path)  # whole or not at all, whoever else writes it
-    except (OSError, TypeError, ValueError):
+    except OSError:
         try:
             os.unlink(temporary)
         except OSError:

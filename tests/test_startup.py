@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -201,3 +202,49 @@ def test_regex_requirements_kept_between_runs_are_what_parsing_gives(tmp_path, m
     usercache.write(second.name, {f"literals\0{patterns[0]}": [1, 2], f"weak 1\0{patterns[1]}": "x",
                                   f"literals\0{patterns[2]}": "digit"})  # not what it wrote: parsed again
     assert ask(_RegexMemo()) == parsed
+
+
+def test_cached_regexes_are_the_patterns_re_compiles(tmp_path):
+    # the command keeps each regex's generated code (scrapelint.regexcache):
+    # every kept one must be the very Pattern `re` compiles (Pattern
+    # equality compares the code), and a run reading them reports the same
+    import marshal
+    import re
+
+    import _sre
+
+    (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    reports = []
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-m", "scrapelint", "check", "article.md", "--format", "json"],
+                              cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+        assert proc.returncode in (0, 1), proc.stderr
+        reports.append(json.loads(proc.stdout)["findings"])
+    assert reports[0] == reports[1]
+    (kept,) = (tmp_path / "cache" / "scrapelint").glob("regex-*.marshal")
+    entries = marshal.loads(kept.read_bytes())
+    assert len(entries) > 50
+    for (pattern, flags), (final_flags, code, groups, groupindex, indexgroup) in entries.items():
+        cached = _sre.compile(pattern, final_flags, list(code), groups, groupindex, indexgroup)
+        assert cached == re._compiler.compile(pattern, flags), pattern
+    kept.write_bytes(b"not marshal")  # unreadable: ignored, and written anew
+    proc = subprocess.run([sys.executable, "-m", "scrapelint", "check", "article.md", "--format", "json"],
+                          cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+    assert json.loads(proc.stdout)["findings"] == reports[0] and kept.read_bytes() != b"not marshal"
+
+
+def test_the_regex_cache_falls_back_to_re(monkeypatch):
+    from scrapelint import regexcache
+
+    # as installed, in this test only: `re` itself stays as it is
+    monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False})
+    monkeypatch.setattr(regexcache, "_known", {})
+    monkeypatch.setattr(regexcache, "_built", {})
+    with pytest.raises(re.error):
+        regexcache._compile("(unclosed", 0)  # re's own error, from re itself
+    assert regexcache._compile(b"bytes?", 0).pattern == b"bytes?"
+    assert regexcache._compile("x+", re.IGNORECASE) == re._compiler.compile("x+", re.IGNORECASE)
+    assert regexcache._known and regexcache._state["added"]
+    regexcache._known[("y+", 0)] = (0, (1, 2, 3), 0, {}, ())  # not code this Python made
+    assert regexcache._compile("y+", 0) == re._compiler.compile("y+", 0)
