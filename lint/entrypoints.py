@@ -4,15 +4,15 @@ Importing importlib.metadata and reading the metadata of every installed
 package cost a one-file run about a tenth of its time, to find the same
 dozen entry points every run.  What it found is kept in a small JSON file
 under the user's cache folder (`scrapelint.usercache`), one per
-interpreter, with the state it was found
-in (the last few states: `python -m` and a console script see different
-`sys.path`s): each folder on `sys.path`, the package metadata folders in it
-(`*.dist-info`, `*.egg-info`) and the modification time of each one's
-`entry_points.txt`.  Installing, removing, upgrading or re-installing a
-package (editable or not) changes that state, and the next run asks
-importlib.metadata again.  A state changed within the last two seconds is
-not trusted (a file system with coarse timestamps could hide a second
-change in the same tick).
+interpreter, with a checksum of the state it was found in (the last 16
+states: `python -m` in different folders and a console script see
+different `sys.path`s): each folder on `sys.path`, the package metadata
+folders in it (`*.dist-info`, `*.egg-info`) and the modification time of
+each one's `entry_points.txt`.  Installing, removing, upgrading or
+re-installing a package (editable or not) changes that state, and the next
+run asks importlib.metadata again.  A state changed within the last two
+seconds is not trusted (a file system with coarse timestamps could hide a
+second change in the same tick).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from typing import Any, NamedTuple
 
 from scrapelint import usercache
 
-CACHE_FORMAT = 2
-STATES_KEPT = 4
+CACHE_FORMAT = 3
+STATES_KEPT = 16
 RACY_NS = 2_000_000_000
 # importlib.metadata's own pattern for an entry point's value
 _VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
@@ -76,9 +76,10 @@ def _interpreter() -> str:
     return f"{sys.executable}\0{sys.prefix}\0{sys.version}"
 
 
-def _state() -> list | None:
-    """Each folder on sys.path with the modification times of its packages'
-    entry_points.txt; None when one changed too recently to trust."""
+def _state() -> str | None:
+    """A checksum of each folder on sys.path with the modification times of
+    its packages' entry_points.txt; None when one changed too recently to
+    trust."""
     now = time.time_ns()
     state: list = []
     for entry in sys.path:
@@ -102,7 +103,8 @@ def _state() -> list | None:
                 return None
             packages.append([name, mtime])
         state.append([folder, packages])
-    return state
+    text = repr(state).encode()
+    return f"{len(text)}-{zlib.crc32(text):08x}-{zlib.adler32(text):08x}"
 
 
 def _entries(name: str) -> list:
@@ -114,7 +116,7 @@ def _entries(name: str) -> list:
     return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
 
 
-def _read(name: str, state: list, group: str) -> list[CachedEntryPoint] | None:
+def _read(name: str, state: str, group: str) -> list[CachedEntryPoint] | None:
     for entry in _entries(name):
         if entry.get("state") == state and entry.get("group") == group:
             try:
@@ -124,7 +126,7 @@ def _read(name: str, state: list, group: str) -> list[CachedEntryPoint] | None:
     return None
 
 
-def _write(name: str, state: list, group: str, found: list) -> None:
+def _write(name: str, state: str, group: str, found: list) -> None:
     entry = {"state": state, "group": group, "found": [[ep.name, ep.value] for ep in found]}
     kept = [e for e in _entries(name) if e.get("state") != state or e.get("group") != group]
     usercache.write(name, {"format": CACHE_FORMAT, "interpreter": _interpreter(), "entries": [entry, *kept][:STATES_KEPT]})
