@@ -30,6 +30,7 @@ Indices are 0-based body lines, as everywhere in the layout.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from scrapelint.analysis import stopwords
 from scrapelint.analysis.text import word_estimate
@@ -44,6 +45,7 @@ NEAR_RATIO = 0.6  # ... at or above which it is near-good
 REF_MIN, REF_MAX = 0.15, 0.75  # bounds of the document's reference density
 MAX_GAP = 4.0  # cost of non-good units allowed inside the core
 _STRIP = " \t>#*_-+•|`\\~"
+_PROSE_KINDS = frozenset(("paragraph", "heading", "table_row"))  # the blocks that carry text (Block.is_prose_kind)
 
 
 @dataclass(slots=True)
@@ -139,6 +141,7 @@ def _separate_lines(lines: list[str]) -> bool:
     return sep > cont
 
 
+@lru_cache(maxsize=4096)  # a site's menus repeat their targets on every page
 def _internal(target: str, host: str) -> bool:
     t = target.strip()
     if not t or t.startswith("#"):
@@ -180,7 +183,7 @@ def units_of(doc) -> list[Unit]:
     prose = doc.prose_lines
     out: list[Unit] = []
     for block in doc.blocks:
-        if not block.is_prose_kind:
+        if block.kind not in _PROSE_KINDS:
             continue
         if block.kind == "paragraph" and block.end > block.start \
                 and _separate_lines(lines[block.start:block.end + 1]):
