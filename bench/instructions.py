@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Instructions a document costs, counted by valgrind: a speed figure that a
+busy machine does not move.
+
+    python bench/instructions.py [--docs 40] [--python .venv/bin/python]
+
+Lints N documents of ../shared/corpus in one process through the library
+API (`Linter.lint_text`, every default rule), under valgrind's cachegrind
+(`--cache-sim=no`), once with N documents and once with none, and prints
+the difference per document.  Wall and CPU times of the same run drift by
+30-50 % on a loaded two-core machine; instruction counts repeat to 0.1 %.
+Compare two checkouts by pointing --python at each one's interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# run in the child: warm up on five documents, then lint every k-th of the rest
+CHILD = """
+import sys
+from pathlib import Path
+from scrapelint import Linter
+n = int(sys.argv[1])
+files = sorted(p for p in Path(sys.argv[2]).glob("*.md") if p.name != "README.md")
+linter = Linter()
+for p in files[-5:]:
+    linter.lint_text(p.read_text(encoding="utf-8"), path=str(p))
+step = max(1, (len(files) - 5) // max(n, 1))
+for p in files[: len(files) - 5 : step][:n]:
+    linter.lint_text(p.read_text(encoding="utf-8"), path=str(p))
+"""
+
+
+def instructions(python: str, n: int) -> int:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           python, "-c", CHILD, str(n), str(CORPUS)], capture_output=True, text=True, env=env)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if proc.returncode != 0 or m is None:
+        sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=40)
+    ap.add_argument("--python", default=sys.executable)
+    a = ap.parse_args()
+    if shutil.which("valgrind") is None:
+        sys.exit("needs valgrind (apt-get install valgrind)")
+    if not CORPUS.is_dir():
+        sys.exit(f"needs the shared corpus at {CORPUS}")
+    base = instructions(a.python, 0)
+    total = instructions(a.python, a.docs)
+    print(f"{(total - base) / a.docs / 1e6:.2f} M instructions a document "
+          f"({a.docs} corpus documents, every default rule, {a.python})")
+
+
+if __name__ == "__main__":
+    main()
