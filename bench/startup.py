@@ -62,8 +62,10 @@ def top_imports(cmd: list[str], env: dict, count: int) -> list[tuple[int, int, s
     python = Path(script).with_name("python")
     if not python.exists():
         python = Path(sys.executable)
-    proc = subprocess.run([str(python), "-X", "importtime", "-m", "scrapelint", *cmd[1:]], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    command = [str(python), "-X", "importtime", "-m", "scrapelint", *cmd[1:]]
+    # `python -m` sees another sys.path than the command: a first run fills its caches
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     rows = []
     for line in proc.stderr.splitlines():
         if line.startswith("import time:") and "|" in line and "self [us]" not in line:
