@@ -18,7 +18,6 @@ import base64
 import hashlib
 import sys
 from datetime import datetime, timezone
-from importlib import resources
 
 from scrapelint import __version__
 from scrapelint.findings import Severity
@@ -29,6 +28,8 @@ EXAMPLES_PER_RULE = 5
 
 
 def _asset(name: str) -> str:
+    from importlib import resources  # here: every run loads this module, few write HTML
+
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
