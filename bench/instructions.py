@@ -10,6 +10,11 @@ API (`Linter.lint_text`, every default rule), under valgrind's cachegrind
 the difference per document.  Wall and CPU times of the same run drift by
 30-50 % on a loaded two-core machine; instruction counts repeat to 0.1 %.
 Compare two checkouts by pointing --python at each one's interpreter.
+
+A proxy, not a clock: it tracks work done in Python closely, but native
+code counts differently (a change in how pyromark's Rust parser is driven
+moved the count far more than the CPU time), so confirm a gain in seconds
+on a quiet machine (../shared/bench/bench.py).
 """
 
 from __future__ import annotations
