@@ -35,8 +35,11 @@ from typing import Any
 import _sre
 
 MAX_KEPT = 2000
+FORMAT = 2  # of the file: (pattern, flags) -> marshalled entry
 
-_known: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> what _sre.compile takes
+# (pattern, flags) -> what _sre.compile takes, marshalled: a run decodes only
+# the entries it uses (the file holds every pattern earlier runs compiled)
+_known: dict[tuple[str, int], bytes] = {}
 _built: dict[tuple[str, int], re.Pattern] = {}
 _state = {"original": None, "added": False}
 
@@ -64,7 +67,7 @@ def install() -> None:
 
 def _file_name() -> str:
     made_by = zlib.crc32(f"{sys.version}\0{_sre.MAGIC}\0{sys.implementation.cache_tag}".encode())
-    return f"regex-{made_by:08x}.marshal"
+    return f"regex-{FORMAT}-{made_by:08x}.marshal"
 
 
 def _generate(pattern: str, flags: int) -> tuple:
@@ -93,8 +96,8 @@ def _compile(pattern: Any, flags: Any) -> re.Pattern:
     compiled = _built.get(key)
     if compiled is not None:
         return compiled
-    entry = _known.get(key)
-    new = entry is None
+    kept = _known.get(key)
+    new = kept is None
     if new:
         if len(_known) >= MAX_KEPT:
             return original(pattern, flags)
@@ -103,11 +106,13 @@ def _compile(pattern: Any, flags: Any) -> re.Pattern:
         except Exception:  # re.error, or internals that differ: re's own way
             return original(pattern, flags)
     try:
+        if not new:
+            entry = marshal.loads(kept)
         compiled = _sre.compile(pattern, entry[0], list(entry[1]), entry[2], entry[3], entry[4])
     except Exception:  # an entry that is not what this Python generates
         return original(pattern, flags)
     if new:
-        _known[key] = entry
+        _known[key] = marshal.dumps(entry)
         _state["added"] = True
     _built[key] = compiled
     return compiled

@@ -225,7 +225,8 @@ def test_cached_regexes_are_the_patterns_re_compiles(tmp_path):
     (kept,) = (tmp_path / "cache" / "scrapelint").glob("regex-*.marshal")
     entries = marshal.loads(kept.read_bytes())
     assert len(entries) > 50
-    for (pattern, flags), (final_flags, code, groups, groupindex, indexgroup) in entries.items():
+    for (pattern, flags), entry in entries.items():
+        final_flags, code, groups, groupindex, indexgroup = marshal.loads(entry)
         cached = _sre.compile(pattern, final_flags, list(code), groups, groupindex, indexgroup)
         assert cached == re._compiler.compile(pattern, flags), pattern
     kept.write_bytes(b"not marshal")  # unreadable: ignored, and written anew
@@ -235,6 +236,8 @@ def test_cached_regexes_are_the_patterns_re_compiles(tmp_path):
 
 
 def test_the_regex_cache_falls_back_to_re(monkeypatch):
+    import marshal
+
     from scrapelint import regexcache
 
     # as installed, in this test only: `re` itself stays as it is
@@ -246,5 +249,5 @@ def test_the_regex_cache_falls_back_to_re(monkeypatch):
     assert regexcache._compile(b"bytes?", 0).pattern == b"bytes?"
     assert regexcache._compile("x+", re.IGNORECASE) == re._compiler.compile("x+", re.IGNORECASE)
     assert regexcache._known and regexcache._state["added"]
-    regexcache._known[("y+", 0)] = (0, (1, 2, 3), 0, {}, ())  # not code this Python made
+    regexcache._known[("y+", 0)] = marshal.dumps((0, (1, 2, 3), 0, {}, ()))  # not code this Python made
     assert regexcache._compile("y+", 0) == re._compiler.compile("y+", 0)
