@@ -10,7 +10,8 @@ most 2 s and 300 MB for every catalogue input.  A rule is timed on its own,
 on a freshly parsed document, so the shared views it triggers count to it;
 a measurement that runs past --cap seconds is stopped and shown as over it.
 The probes are the shapes that made rules backtrack or loop over lines:
-runs of one character, separators, repeated openers, mojibake.
+runs of one character, separators, repeated openers, mojibake, many
+tokens looked up in a large code block.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ def probes(size: int) -> dict[str, str]:
         "an html opener and spaces": plain + "<div" + " " * size + "\n",
         "one run of camel humps": plain + one_line("abC") + "\n",
         "camel humps and apostrophes": plain + one_line("xyzAbc'") + "\n",
+        # glued-looking tokens, each looked up in the page's code, which names them only at its end
+        # (a fifth of the size each: both within the part read as Markdown, blocks.MAX_CHARS)
+        "glued words and a code block": plain + _lines("harbourPass " * 8, size // 5) + "```\n"
+        + _lines("renderTideTable(harbourPilot); " * 4, size // 5) + "harbourPass\n```\n" + _lines("Menu", size // 2),
         "digits and slashes": plain + _lines("2025/02/10 " * 6 + "10 Feb 2025 " * 2, size),
         "mojibake": plain + _lines("CafÃ© â€™ Ã¼ber â€œquoteâ€\x9d " * 3, size),
         "short lines": plain + _lines("Menu", size),

@@ -84,14 +84,18 @@ class GluedWords(Rule):
         allow = glued.camel_words()
         if self.options.extend_allow:
             allow = allow | frozenset(self.options.extend_allow)
-        seen: set[int] = set()
-        for i, col, token in glued.candidates(doc, seen):
+        found = []
+        for i, col, token in glued.candidates(doc):
             split = glued.glued_split(token, allow, self.options.min_run)
-            if split is None:
-                continue
-            left, right = split
-            core = left + right
-            if glued.named_by_page(core, doc):
+            if split is not None:
+                found.append((i, col, token, split))
+        if not found:
+            return
+        # which tokens the page names, asked once for all of them: linear in the page
+        named = glued.named_by_page({left + right for *_, (left, right) in found}, doc)
+        seen: set[int] = set()
+        for i, col, token, (left, right) in found:
+            if i in seen or left + right in named:
                 continue
             seen.add(i)
             # `HarbourLink`: every part capitalised, as names are written

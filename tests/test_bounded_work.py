@@ -4,10 +4,11 @@ the text: checked by what reaches the expensive step, never by a clock
 
 from __future__ import annotations
 
-from scrapelint.analysis import layout
+from scrapelint.analysis import glued, layout
 from scrapelint.analysis.phrases import lead_ends, phrase_set, required_literals
 from scrapelint.blocks import MAX_CHARS, MAX_LINES, parse_blocks
 from scrapelint.readers.markdown import parse_markdown_text
+from scrapelint.rules.hygiene import GluedWords
 from scrapelint.analysis.dates.find import MAX_DATES, find_dates
 
 FRONT = "---\ntitle: Harbour works\ndate: 2025-02-10\n---\n\n"
@@ -62,3 +63,35 @@ def test_the_layout_matches_phrases_only_on_lines_read():
 def test_a_page_of_dates_yields_at_most_max_dates():
     text = "2025/02/10 10 Feb 2025\n" * MAX_DATES
     assert len(find_dates(text)) == MAX_DATES
+
+
+def _letters(k: int) -> str:
+    """`k` spelt in the letters a-z: a different lower-case run for each k."""
+    out = ""
+    while True:
+        k, r = divmod(k, 26)
+        out += chr(ord("a") + r)
+        if not k:
+            return out
+
+
+def test_the_names_a_page_shows_are_looked_up_in_one_pass_however_many_tokens(monkeypatch):
+    # `token in code` once per glued-looking token read the whole code block once per token
+    passes = []
+    occurring = glued.occurring
+    monkeypatch.setattr(glued, "occurring", lambda words, text: passes.append(len(text)) or occurring(words, text))
+    tokens = [f"harbour{_letters(k)}Pass" for k in range(3_000)]
+    in_code, in_links = tokens[::3], tokens[1::3]
+    prose = "\n\n".join(" ".join(tokens[i:i + 10]) for i in range(0, len(tokens), 10))
+    code = "```\n" + "\n".join(f"open({t!r})" for t in in_code) + "\n```"
+    links = " ".join(f"[the pass](https://example.org/{t.lower()})" for t in in_links)
+    doc = parse_markdown_text(FRONT + prose + "\n\n" + code + "\n\n" + links + "\n", "names.md")
+
+    findings = list(GluedWords(GluedWords.Options.from_config({})).check(doc))
+    assert len(passes) == 2  # one pass over the code, one over the link targets
+    unnamed = set(tokens[2::3])  # one a line: its first token the page does not name
+    assert [f.message.split('"')[1] for f in findings] == [next(t for t in tokens[i:i + 10] if t in unnamed)
+                                                           for i in range(0, len(tokens), 10)]
+    code_text, targets, link_words = glued._names_on_page(doc)
+    assert glued.named_by_page(tokens, doc) == {t for t in tokens if t in link_words or t in code_text
+                                                 or t.lower() in targets} == set(in_code + in_links)

@@ -1,14 +1,15 @@
 """Words glued together by lost whitespace (`subscribersJoin`): the prose
 tokens where a lower-case run meets a capital (`candidates`), whether one
-splits into two words (`glued_split`), and the names the page itself
-shows (`named_by_page`, once per document).
+splits into two words (`glued_split`), and which of them the page itself
+shows to be names (`named_by_page`, all of a page's tokens at once).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from operator import itemgetter
+from typing import Iterable, Iterator
 
 from scrapelint.analysis.phrases import load_entries
 from scrapelint.analysis.prose import matches_by_line
@@ -28,15 +29,14 @@ _TRANSITION_RE = re.compile(r"[a-z][A-Z]")
 MAX_TOKEN_CHARS = 100
 
 
-def candidates(doc, done: set[int]) -> Iterator[tuple[int, int, str]]:
+def candidates(doc) -> Iterator[tuple[int, int, str]]:
     """(body line, column, token) of the prose tokens in which a lower-case
-    letter runs into a capital, in body order, skipping the lines in `done`
-    (the caller adds to it as it goes).  Each run of letters is read once,
-    from its first join: every capital of `abCabCabC...` gives the same
-    token, and reading it from each would take quadratic time."""
+    letter runs into a capital, in body order.  Each run of letters is read
+    once, from its first join: every capital of `abCabCabC...` gives the
+    same token, and reading it from each would take quadratic time."""
     run_end = (-1, -1)  # (line, column) where the letters around the last join end
     for i, join, _ in matches_by_line(GLUED_RE, doc):
-        if i in done or (i, join) < run_end:
+        if (i, join) < run_end:
             continue
         line = doc.prose_lines[i]
         run_end = (i, _LETTERS_RE.match(line, join).end())
@@ -116,10 +116,35 @@ def _names_on_page(doc) -> tuple[str, str, frozenset[str]]:
     return doc.shared("tx-names", compute)
 
 
-def named_by_page(token: str, doc) -> bool:
-    """Whether the page shows `token` to be a name: it is written in the
-    page's code, a link points at it (`[CinchBlue](https://example.org/CinchBlue)`),
-    or it is the whole text of a link (a handle, a product)."""
-    code, targets, link_words = _names_on_page(doc)
-    return token in link_words or token in code or token.lower() in targets
+def occurring(words: set[str], text: str) -> set[str]:
+    """Those of `words` that occur in `text` (as substrings), from one
+    Aho-Corasick pass: a `word in text` per word costs words x text length,
+    quadratic on a page of many glued-looking tokens and a large code block.
+    A word is at most MAX_TOKEN_CHARS long, so at most that many of them end
+    at any one character: the pass stays linear in the text."""
+    import ahocorasick
 
+    words = {w for w in words if w}
+    if not words or not text:
+        return set()
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return set(map(itemgetter(1), automaton.iter(text)))
+
+
+def named_by_page(tokens: Iterable[str], doc) -> set[str]:
+    """Those of `tokens` the page shows to be names: written in the page's
+    code, pointed at by a link (`[CinchBlue](https://example.org/CinchBlue)`),
+    or the whole text of a link (a handle, a product).  One pass over the
+    code and one over the link targets, however many tokens."""
+    tokens = set(tokens)
+    code, targets, link_words = _names_on_page(doc)
+    named = (tokens & link_words) | occurring(tokens, code)
+    lowered: dict[str, list[str]] = {}
+    for token in tokens - named:
+        lowered.setdefault(token.lower(), []).append(token)
+    for low in occurring(set(lowered), targets):
+        named.update(lowered[low])
+    return named
