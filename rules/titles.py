@@ -18,6 +18,7 @@ from scrapelint.analysis import headline
 from scrapelint.analysis.frontmatter import value_edit
 from scrapelint.analysis.normalise import compact, exact, typographic, words_of
 from scrapelint.analysis.sitename import DOMAIN, SEPARATOR, is_site_name, site_affix, site_of, splits
+from scrapelint.analysis.text import NOSPACE_RE
 from scrapelint.findings import Finding, Fix, Severity
 from scrapelint.lazymodel import Field
 from scrapelint.plugin import hookimpl
@@ -353,8 +354,6 @@ _BOILERPLATE_DESC = re.compile(
     r"|verwendet cookies|wir verwenden cookies|nutzt cookies|diese (?:web)?seite verwendet"
     r"|utilise des cookies|utilizamos cookies|usa cookies)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Scripts written without spaces between words: word overlap says nothing there.
-_NO_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 class DescriptionUnsupported(Rule):
@@ -421,7 +420,8 @@ class DescriptionUnsupported(Rule):
         if not raw_body.strip():
             return
         content = [w for w in _WORD.findall(text) if len(w) >= 4 and not w.isdigit()]
-        if len(content) >= self.options.min_words and not _NO_SPACES.search(text):
+        # in a script written without spaces, word overlap says nothing
+        if len(content) >= self.options.min_words and not NOSPACE_RE.search(text):
             # as written, lower-cased or capitalised: no case-folded copy of a long body
             share = sum(w in raw_body or w.lower() in raw_body or w.capitalize() in raw_body
                         for w in content) / len(content)

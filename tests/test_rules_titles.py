@@ -296,6 +296,14 @@ def test_unsupported_description_is_a_note():
     assert [f.severity for f in found] == [Severity.NOTE] and "content words" in found[0].message
 
 
+def test_word_overlap_is_judged_in_korean_not_in_japanese():
+    # Korean spaces its words, so their overlap with the body means what it does in English;
+    # Japanese does not, and its runs between commas are not words
+    korean = desc("지역의회는 다음주부터 버스노선을 전면적으로 개편하고 야간운행을 확대하기로 결정했습니다")
+    assert [f.severity for f in korean] == [Severity.NOTE] and "content words" in korean[0].message
+    assert desc("地域議会は、来週から、バス路線を、全面的に、改編して、夜間運行を、拡大する") == []
+
+
 def test_cut_off_description():
     body = "The ferry resumed its crossings on Friday after a refit that replaced its engines and widened its deck.\n"
     found = desc("The ferry resumed its crossings on Friday after a refit that replaced its engines and wid", body)

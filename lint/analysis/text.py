@@ -9,7 +9,8 @@ from scrapelint.findings import clip
 _LINK_RE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\s*\)|<https?://[^>\s]*>|\bhttps?://\S+")
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MARK_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
-# Scripts written without spaces between words.
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
+# Burmese, Khmer); not Korean, whose words are spaced.
 NOSPACE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
