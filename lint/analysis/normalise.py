@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from scrapelint.analysis.text import MD_LINK_RE
+
 _TYPO = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
@@ -26,7 +28,6 @@ TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": 
                            "œ": "oe", "þ": "th", "ð": "d", "ł": "l"})
 _WS = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+")
-_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*{1,3}|_{1,3}|`+)(?=\S)(.+?)(?<=\S)\1")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -35,7 +36,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 def plain(text: str) -> str:
     """Markdown inline syntax removed (links keep their text), spaces collapsed."""
     if "[" in text:
-        text = _MD_LINK.sub(r"\1", text)
+        text = MD_LINK_RE.sub(r"\1", text)
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     if "*" in text or "_" in text or "`" in text:

@@ -6,7 +6,15 @@ import re
 
 from scrapelint.findings import clip
 
-_LINK_RE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\s*\)|<https?://[^>\s]*>|\bhttps?://\S+")
+# An inline link or image, `[text](target "title")`, its text group 1; as
+# CommonMark reads it, the target is in angle brackets (`<a b>`) or has no
+# spaces and balanced parentheses (`/wiki/Tide_(sea)`), the title is in
+# double or single quotes or parentheses.  The project's one definition
+# (`normalise.plain` too).
+MD_LINK = (r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()]*\))*)"
+           r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
+MD_LINK_RE = re.compile(MD_LINK)
+_LINK_RE = re.compile(MD_LINK + r"|<https?://[^>\s]*>|\bhttps?://\S+")
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MARK_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 # Scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
