@@ -14,11 +14,19 @@ partition and merge the states in a tree (`Bag.reduction`, consecutive
 partitions, left before right), so the findings are the ones `--jobs N`
 gives, whatever the number of workers.
 
-Inputs: JSONL (`.jsonl`, `.ndjson`, compressed as fsspec infers: `.gz`,
-`.bz2`, `.xz`, `.zst`) through `dask.bag.read_text`, one partition per file;
-Parquet through `dask.dataframe.read_parquet`, one partition per row group;
-Markdown files in chunks, read by the workers.  Paths may be any fsspec URL
-the workers can read (`s3://`, `gs://`, `abfs://`, a shared mount).
+Inputs: each file's reader is the one the reader hook gives it, picked as
+the command line's runner picks it (`readers.detect_format`: by suffix,
+then by its first bytes), so a reader plugin works on both engines and they
+never disagree.  The built-in JSONL reader's files go through
+`dask.bag.read_text` (compression from their first bytes, else as fsspec
+infers it from the suffix), one partition per file; the built-in Parquet
+reader's through `dask.dataframe.read_parquet`, one partition per row group;
+another dataset reader's (`Reader.chunks`) are cut by the reader itself in
+a worker, one partition per file; the files of a whole-file reader
+(Markdown) go in chunks to the workers, which read them as the runner's
+workers do.  Paths may be any fsspec URL the workers can read (`s3://`,
+`gs://`, `abfs://`, a shared mount); a remote file's first bytes are not
+read, so its suffix names its format.
 
 Only this module imports dask; the core install never does.
 """
@@ -28,6 +36,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 try:
@@ -40,6 +49,7 @@ from scrapelint import runner, units
 from scrapelint.config import Config
 from scrapelint.engine import Linter, RunOptions
 from scrapelint.findings import Finding
+from scrapelint.readers import Reader
 from scrapelint.results import DocResult
 from scrapelint.rule import DatasetRule
 
@@ -64,18 +74,15 @@ class Source:
     url: str
     display: str
     config_key: int = 0
-    kind: str = "jsonl"  # "jsonl", "parquet" or "markdown"
 
 
-def kind_of(name: str) -> str:
-    lower = name.lower()
-    for suffix in (".gz", ".bz2", ".xz", ".zst"):
-        lower = lower.removesuffix(suffix)
-    if lower.endswith((".jsonl", ".ndjson")):
-        return "jsonl"
-    if lower.endswith(".parquet"):
-        return "parquet"
-    return "markdown"
+def reader_of(url: str, table: dict[str, Reader]) -> Reader:
+    """The reader of a file among the registered ones (`table`, by suffix),
+    picked as the runner picks it; a remote file's first bytes read as
+    empty (`compression.read_head`), so its suffix decides."""
+    from scrapelint.readers import detect_format
+
+    return detect_format(Path(url), table)
 
 
 # -- collections of units ---------------------------------------------------------
@@ -100,9 +107,20 @@ def _record_units(lines: list[str], source: Source) -> list[tuple]:
     return out
 
 
+# compression.sniff's names, as fsspec names them
+_FSSPEC_COMPRESSION = {"gzip": "gzip", "bzip2": "bz2", "xz": "xz", "zstd": "zstd"}
+
+
 def jsonl_units(source: Source, storage_options: dict | None = None) -> db.Bag:
-    lines = db.read_text(source.url, blocksize=None, compression="infer", encoding="utf-8",
-                         errors="surrogateescape", linedelimiter="\n", storage_options=storage_options)
+    """The JSONL reader's chunks of a file, decompressed as its first bytes
+    say (as the reader does: a `.jsonl` that is really gzip, a suffix-less
+    shard), else as fsspec infers it from the suffix (a remote file)."""
+    from scrapelint.readers import compression
+
+    sniffed = compression.sniff(compression.read_head(Path(source.url)))
+    lines = db.read_text(source.url, blocksize=None, compression=_FSSPEC_COMPRESSION.get(sniffed, "infer"),
+                         encoding="utf-8", errors="surrogateescape", linedelimiter="\n",
+                         storage_options=storage_options)
     return lines.map_partitions(_record_units, source)
 
 
@@ -127,28 +145,52 @@ def parquet_units(source: Source, storage_options: dict | None = None) -> db.Bag
     return db.from_delayed([dask.delayed(_row_units)(part, source, start) for part, start in zip(parts, starts)])
 
 
-def markdown_units(sources: Sequence[Source]) -> db.Bag:
+def file_units(sources: Sequence[Source]) -> db.Bag:
+    """Files of whole-file readers (Markdown) in the runner's units of files."""
     batches = [("files", [(s.url, s.display, s.config_key) for s in sources[i:i + units.FILES_PER_UNIT]])
                for i in range(0, len(sources), units.FILES_PER_UNIT)]
     per_partition = max(1, FILES_PER_PARTITION // units.FILES_PER_UNIT)
     return db.from_sequence(batches, partition_size=per_partition)
 
 
-def units_of(sources: Sequence[Source], storage_options: dict | None = None) -> db.Bag:
+def _cut(source: Source, reader_key: tuple, run_id: str, configs: list[Config], options: RunOptions) -> list[tuple]:
+    """A dataset's units as its own reader cuts it (`Reader.chunks`), in a worker."""
+    _ensure_worker(run_id, configs, options)
+    reader = units.READERS_BY_KEY[reader_key]
+    return list(units.chunk_units(reader, Path(source.url), source.display, source.config_key, source.url))
+
+
+def chunked_units(source: Source, reader: Reader, run: tuple) -> db.Bag:
+    """A file of a dataset reader other than the built-in JSONL and Parquet
+    ones (a plugin's), one partition: its reader cuts it in a worker, as the
+    runner's main process does."""
+    return db.from_delayed([dask.delayed(_cut)(source, reader.key, *run)])
+
+
+def units_of(sources: Sequence[Source], run: tuple, storage_options: dict | None = None) -> db.Bag:
     """Every source as a bag of the engine's units, in the order given
-    (consecutive Markdown files share partitions)."""
-    bags, markdown = [], []
+    (consecutive files of whole-file readers share partitions); `run` is
+    (run id, configurations, options), what a worker builds its linters from."""
+    from scrapelint.readers import JSONL_READER, PARQUET_READER
+
+    table = units.reader_table()
+    bags, whole_files = [], []
     for source in sources:
-        if source.kind == "markdown":
-            markdown.append(source)
+        reader = reader_of(source.url, table)
+        if reader.chunks is None:  # read in a worker, which picks the same reader (units.reader_for)
+            whole_files.append(source)
             continue
-        if markdown:
-            bags.append(markdown_units(markdown))
-            markdown = []
-        bags.append(jsonl_units(source, storage_options) if source.kind == "jsonl"
-                    else parquet_units(source, storage_options))
-    if markdown:
-        bags.append(markdown_units(markdown))
+        if whole_files:
+            bags.append(file_units(whole_files))
+            whole_files = []
+        if reader is JSONL_READER:
+            bags.append(jsonl_units(source, storage_options))
+        elif reader is PARQUET_READER:
+            bags.append(parquet_units(source, storage_options))
+        else:
+            bags.append(chunked_units(source, reader, run))
+    if whole_files:
+        bags.append(file_units(whole_files))
     if not bags:
         return db.from_sequence([], npartitions=1)
     return db.concat(bags) if len(bags) > 1 else bags[0]
@@ -211,7 +253,7 @@ class DaskLint:
         self.options = options
         self.run_id = uuid.uuid4().hex
         args = (self.run_id, configs, options)
-        self.partitions = units_of(sources, storage_options).map_partitions(_lint_partition, *args)
+        self.partitions = units_of(sources, args, storage_options).map_partitions(_lint_partition, *args)
         self.dataset_state = self.partitions.map(lambda part: part[1]).reduction(
             lambda states: _merge_states(states, *args), lambda states: _merge_states(states, *args),
             split_every=MERGE_FAN_IN)
@@ -231,7 +273,7 @@ class DaskLint:
         for path in paths:
             for url in fsspec.open_files(path, **(storage_options or {})):
                 full = url.full_name if "://" in path else url.path
-                sources.append(Source(full, full, 0, kind_of(full)))
+                sources.append(Source(full, full, 0))
         return cls(sources, [config], options, storage_options=storage_options)
 
     def results(self, window: int = 8) -> Iterator[DocResult]:
@@ -381,7 +423,7 @@ def iter_results(targets: list, configs: list[Config], options: RunOptions, *, s
     """`scrapelint check --engine dask`: the targets the command line found,
     linted on the cluster, each result in input order (the dataset rules'
     last, as with the process pool)."""
-    sources = [Source(str(t.path), t.display, t.config_key, kind_of(t.path.name)) for t in targets]
+    sources = [Source(str(t.path), t.display, t.config_key) for t in targets]
     client = start_client(scheduler, workers)
     try:
         yield from DaskLint(sources, configs, options).results()

@@ -34,7 +34,7 @@ RECORDS_PER_UNIT = 256
 
 _LINTERS: list[Linter] = []
 _READERS: dict[str, Reader] = {}  # by suffix
-_READERS_BY_KEY: dict[tuple, Reader] = {}  # by Reader.key, for the units that name their reader
+READERS_BY_KEY: dict[tuple, Reader] = {}  # by Reader.key, for the units that name their reader
 DATASET_RULES: dict[str, DatasetRule] = {}
 
 
@@ -46,8 +46,8 @@ def init_worker(configs: list[Config], options: RunOptions) -> None:
     DATASET_RULES.update(dataset_rules_of(_LINTERS))
     _READERS.clear()
     _READERS.update(reader_table())
-    _READERS_BY_KEY.clear()
-    _READERS_BY_KEY.update({reader.key: reader for reader in registered_readers()})
+    READERS_BY_KEY.clear()
+    READERS_BY_KEY.update({reader.key: reader for reader in registered_readers()})
 
 
 def registered_readers() -> list[Reader]:
@@ -206,7 +206,7 @@ def _process_unit(unit: tuple) -> list[DocResult]:
         _, reader_key, display, key, path_str, chunk = unit
         linter = _LINTERS[key]
         ignored = linter.ignored_codes(path_str)
-        docs = _READERS_BY_KEY[reader_key].read_chunk(chunk, display, linter.read_settings)
+        docs = READERS_BY_KEY[reader_key].read_chunk(chunk, display, linter.read_settings)
         for doc in _timed_iter(READ_LABEL, iter(docs)):
             results.append(_lint_one(linter, doc, display, ignored))
     elif kind == "unreadable":  # a dataset stream that broke off, a special file, a broken link
@@ -224,7 +224,7 @@ def _process_unit(unit: tuple) -> list[DocResult]:
 
             docs = iter([Document(display, unreadable=size_limit_message(None, settings.max_file_size))])
         else:
-            docs = _timed_iter(READ_LABEL, iter(_READERS_BY_KEY[reader_key].parse(data, display, settings)))
+            docs = _timed_iter(READ_LABEL, iter(READERS_BY_KEY[reader_key].parse(data, display, settings)))
         for doc in docs:
             results.append(_lint_one(linter, doc, display, ignored))
     if DATASET_RULES and results:
@@ -266,7 +266,7 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
         if isinstance(payload, bytes):
             yield ("stdin", *stdin)
         else:
-            yield from _chunk_units(_READERS_BY_KEY[reader_key], payload, display, key, display)
+            yield from chunk_units(READERS_BY_KEY[reader_key], payload, display, key, display)
     batch: list[tuple[str, str, int]] = []
     for target in targets:
         if target.problem is not None:  # a special file, a broken link: reported, never opened
@@ -280,7 +280,7 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
             if batch:
                 yield ("files", batch)
                 batch = []
-            yield from _chunk_units(reader, target.path, target.display, target.config_key, str(target.path))
+            yield from chunk_units(reader, target.path, target.display, target.config_key, str(target.path))
             continue
         batch.append((str(target.path), target.display, target.config_key))
         if len(batch) >= FILES_PER_UNIT:
@@ -290,7 +290,7 @@ def make_units(targets: Iterable, stdin: tuple | None) -> Iterator[tuple]:
         yield ("files", batch)
 
 
-def _chunk_units(reader: Reader, source: Path | BinaryIO, display: str, key: int, path_str: str) -> Iterator[tuple]:
+def chunk_units(reader: Reader, source: Path | BinaryIO, display: str, key: int, path_str: str) -> Iterator[tuple]:
     """A dataset's chunks as its reader cuts them; what it cannot read on
     becomes an unreadable unit, at the line it names."""
     from scrapelint.readers import Broken

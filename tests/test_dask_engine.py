@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +104,79 @@ def test_dask_usage_errors(tmp_path, monkeypatch, capsys, args):
     write_jsonl(tmp_path / "a.jsonl")
     assert main(["check", *args, "a.jsonl"]) == 2
     assert "scrapelint: error:" in capsys.readouterr().err
+
+
+# A third-party reader package, installed the way pip installs one (a module and
+# its entry point on the path), so the Dask workers, started afresh, load it too.
+READER_PLUGIN = '''
+import json
+
+from scrapelint.plugin import hookimpl
+from scrapelint.readers import Reader
+from scrapelint.readers.records import record_document
+
+
+def read_array(path, display, settings):
+    """A crawler's records written as one JSON array."""
+    for index, record in enumerate(json.loads(path.read_text(encoding="utf-8")), 1):
+        yield record_document(record, display, None, index, settings)
+
+
+def array_chunks(source, settings, size):
+    records = json.loads(source.read_text(encoding="utf-8"))
+    for first in range(0, len(records), size):
+        yield first + 1, records[first:first + size]
+
+
+def read_array_chunk(chunk, display, settings):
+    first, records = chunk
+    for index, record in enumerate(records, first):
+        yield record_document(record, display, None, index, settings)
+
+
+@hookimpl
+def scrapelint_readers():
+    # `.ndjson` files of one JSON array (a crawler's own), read whole; `.articles` files, cut into chunks
+    return [Reader("ndjson-array", (".ndjson",), read_array),
+            Reader("articles", (".articles",), read_array, chunks=array_chunks, read_chunk=read_array_chunk)]
+'''
+
+
+@pytest.fixture
+def reader_plugin(tmp_path, monkeypatch):
+    from scrapelint import plugin, rule
+
+    site = tmp_path / "site"
+    (site / "crawl_array_reader-1.0.dist-info").mkdir(parents=True)
+    (site / "crawl_array_reader.py").write_text(READER_PLUGIN, encoding="utf-8")
+    (site / "crawl_array_reader-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: crawl-array-reader\nVersion: 1.0\n", encoding="utf-8")
+    (site / "crawl_array_reader-1.0.dist-info" / "entry_points.txt").write_text(
+        "[scrapelint]\narray-reader = crawl_array_reader\n", encoding="utf-8")
+    # after the installed packages: registered after the built-in readers, so its `.ndjson` reader wins
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+    plugin.get_plugin_manager.cache_clear()
+    monkeypatch.setattr(rule, "_REGISTRY", None)
+    yield
+    sys.modules.pop("crawl_array_reader", None)
+    plugin.get_plugin_manager.cache_clear()
+    rule._REGISTRY = None
+
+
+def test_both_engines_read_each_file_with_the_reader_the_hook_gives_it(reader_plugin, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    rows = records()
+    Path("array.ndjson").write_text(json.dumps(rows, indent=1), encoding="utf-8")  # the plugin's, not JSONL
+    Path("feed.articles").write_text(json.dumps([{**r, "id": r["id"] + "-a"} for r in rows]), encoding="utf-8")
+    # the built-in JSONL reader's by their first bytes: gzip under a plain suffix, and no suffix at all
+    Path("shard.jsonl").write_bytes(gzip.compress("".join(json.dumps({**r, "id": r["id"] + "-z"}) + "\n"
+                                                           for r in rows).encode()))
+    write_jsonl(Path("shard-0001"))
+    Path("festival.md").write_text(f"---\ntitle: {rows[0]['title']}\n---\n\n{rows[0]['text']}", encoding="utf-8")
+    args = ["array.ndjson", "feed.articles", "shard.jsonl", "shard-0001", "festival.md", "--extend-select", "DS"]
+    one = report(capsys, *args, "--jobs", "1")
+    assert one == report(capsys, *args, "--jobs", "2") == report(capsys, *args, "--engine", "dask", "--jobs", "2")
+    assert not [f for f in one if f[0] == "FM005"]  # every file read by a reader that understands it
+    records_of = {(path, record) for _, path, _, record, _ in one}
+    assert {("array.ndjson", "festival"), ("feed.articles", "festival-a"), ("shard.jsonl", "festival-z"),
+            ("shard-0001", "festival")} <= records_of
