@@ -19,8 +19,11 @@ modules) and a later run hands it straight to `_sre.compile`, the step
 - The result is the Pattern `re` would make: `re.Pattern` compares
   patterns by their code, and tests/test_startup.py checks each cached one
   against a fresh compile.
-- At most MAX_KEPT patterns are kept; the file is written at exit, only
-  when a run compiled a pattern it did not hold.  The library API does
+- The file is written at exit, only when a run compiled a pattern it did
+  not hold.  It keeps at most MAX_KEPT patterns (a dataset run compiles a
+  pattern from some documents' words): once full, a run that meets a new
+  pattern compiles it with `re` and rewrites the file with the patterns it
+  used, so the next run has room for it.  The library API does
   not install it: it is the command's, whose process is ours.
 """
 
@@ -41,7 +44,7 @@ FORMAT = 2  # of the file: (pattern, flags) -> marshalled entry
 # the entries it uses (the file holds every pattern earlier runs compiled)
 _known: dict[tuple[str, int], bytes] = {}
 _built: dict[tuple[str, int], re.Pattern] = {}
-_state = {"original": None, "added": False}
+_state = {"original": None, "added": False, "full": False}
 
 
 def install() -> None:
@@ -100,6 +103,7 @@ def _compile(pattern: Any, flags: Any) -> re.Pattern:
     new = kept is None
     if new:
         if len(_known) >= MAX_KEPT:
+            _state["full"] = True
             return original(pattern, flags)
         try:
             entry = _generate(pattern, flags)
@@ -119,12 +123,13 @@ def _compile(pattern: Any, flags: Any) -> re.Pattern:
 
 
 def _save() -> None:
-    if _state["added"]:
+    if _state["added"] or _state["full"]:
         from scrapelint import usercache
 
+        kept = {key: _known[key] for key in _built} if _state["full"] else _known
         try:
-            data = marshal.dumps(_known)
+            data = marshal.dumps(kept)
         except ValueError:  # pragma: no cover - everything kept is str, int, tuple, dict, None
             return
         usercache.write_bytes(_file_name(), data)
-        _state["added"] = False
+        _state["added"] = _state["full"] = False

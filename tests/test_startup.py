@@ -251,3 +251,24 @@ def test_the_regex_cache_falls_back_to_re(monkeypatch):
     assert regexcache._known and regexcache._state["added"]
     regexcache._known[("y+", 0)] = marshal.dumps((0, (1, 2, 3), 0, {}, ()))  # not code this Python made
     assert regexcache._compile("y+", 0) == re._compiler.compile("y+", 0)
+
+
+def test_a_full_regex_cache_keeps_what_the_run_used(monkeypatch, tmp_path):
+    import marshal
+
+    from scrapelint import regexcache, usercache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False, "full": False})
+    monkeypatch.setattr(regexcache, "_known", {})
+    monkeypatch.setattr(regexcache, "_built", {})
+    monkeypatch.setattr(regexcache, "MAX_KEPT", 3)
+    for word in ("ferry", "harbour", "island"):  # a document's words, as a rule might compile them
+        regexcache._compile(word + r"\w", re.IGNORECASE)
+    regexcache._save()
+    regexcache._built.clear()  # the next run
+    assert regexcache._compile("island\\w", re.IGNORECASE).pattern == "island\\w"
+    assert regexcache._compile("quay\\w", re.IGNORECASE) == re._compiler.compile("quay\\w", re.IGNORECASE)
+    regexcache._save()  # full: keeps what this run used
+    kept = marshal.loads(usercache.read_bytes(regexcache._file_name()))
+    assert set(kept) == {("island\\w", re.IGNORECASE)}
