@@ -20,25 +20,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
 from scrapelint.prose_masks import FULL, Masks
-
-# Tables and strikethrough are what HTML-to-Markdown converters write;
-# footnotes and task lists appear in published Markdown.
-_OPTIONS = None
-
-
-def _options():
-    global _OPTIONS
-    if _OPTIONS is None:
-        import pyromark
-
-        o = pyromark.Options
-        _OPTIONS = o.ENABLE_TABLES | o.ENABLE_STRIKETHROUGH | o.ENABLE_FOOTNOTES | o.ENABLE_TASKLISTS
-    return _OPTIONS
 
 
 class Inline(NamedTuple):
@@ -59,29 +45,54 @@ _TABLE_RULE_RE = re.compile(r" {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 LEAF_KINDS = ("paragraph", "heading", "table_row", "code", "html", "refdef", "hr")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Block:
     """A leaf block: the unit a reader sees as one piece of the page."""
 
     kind: str  # one of LEAF_KINDS
     start: int  # first body line (0-based)
     end: int  # last body line (0-based, inclusive)
-    text: str = ""  # what a reader reads: link text kept, code, markup and targets left out
-    level: int = 0  # a heading's level
-    info: str = ""  # a fenced code block's info string
-    list_depth: int = 0  # how many lists it is nested in
-    quote_depth: int = 0  # how many block quotes it is nested in
-    item: int | None = None  # index of the list item it belongs to (items of one list share `group`)
-    group: int | None = None  # id of the list or table it belongs to
-    first_in_item: bool = False  # the first block of its list item
-    footnote: bool = False  # inside a footnote definition
-    table_head: bool = False  # a table's header row
-    links: list[Inline] = field(default_factory=list)
-    images: list[Inline] = field(default_factory=list)
-    code: list[Inline] = field(default_factory=list)  # code spans
-    emphasis: list[Inline] = field(default_factory=list)  # emphasis, strong, strikethrough
-    html: list[Inline] = field(default_factory=list)  # inline HTML tags
-    link_chars: int = 0  # characters of `text` that are link text
+    text: str  # what a reader reads: link text kept, code, markup and targets left out
+    level: int  # a heading's level
+    info: str  # a fenced code block's info string
+    list_depth: int  # how many lists it is nested in
+    quote_depth: int  # how many block quotes it is nested in
+    item: int | None  # index of the list item it belongs to (items of one list share `group`)
+    group: int | None  # id of the list or table it belongs to
+    first_in_item: bool  # the first block of its list item
+    footnote: bool  # inside a footnote definition
+    table_head: bool  # a table's header row
+    links: list[Inline]
+    images: list[Inline]
+    code: list[Inline]  # code spans
+    emphasis: list[Inline]  # emphasis, strong, strikethrough
+    html: list[Inline]  # inline HTML tags
+    link_chars: int  # characters of `text` that are link text
+
+    # Written out: the generated one fills the five lists through default
+    # factories and takes twice as long, and a body has dozens of blocks.
+    def __init__(self, kind: str, start: int, end: int, list_depth: int = 0, quote_depth: int = 0,
+                 item: int | None = None, group: int | None = None, first_in_item: bool = False,
+                 footnote: bool = False) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = ""
+        self.level = 0
+        self.info = ""
+        self.list_depth = list_depth
+        self.quote_depth = quote_depth
+        self.item = item
+        self.group = group
+        self.first_in_item = first_in_item
+        self.footnote = footnote
+        self.table_head = False
+        self.links = []
+        self.images = []
+        self.code = []
+        self.emphasis = []
+        self.html = []
+        self.link_chars = 0
 
     @property
     def is_prose_kind(self) -> bool:
@@ -127,14 +138,13 @@ class BodyModel:
 
 
 class _Positions:
-    """Byte offsets of the parser -> (body line, character column).  Events
-    come mostly in order, so a cursor on the last line found answers most
-    look-ups without a search; only non-ASCII lines are kept encoded."""
+    """Byte offsets of the parser -> (body line, character column), by a
+    bisect on the byte offsets where lines start.  Only non-ASCII lines are
+    kept encoded: there a column counts characters, not bytes."""
 
-    __slots__ = ("raw_lines", "starts", "encoded", "last", "cur")
+    __slots__ = ("starts", "encoded")
 
     def __init__(self, raw_lines: list[str], ascii_body: bool) -> None:
-        self.raw_lines = raw_lines
         if ascii_body:
             self.encoded = None
             self.starts = list(accumulate((len(x) + 1 for x in raw_lines), initial=0))
@@ -142,308 +152,297 @@ class _Positions:
             self.encoded = [None if x.isascii() else x.encode("utf-8", "surrogatepass") for x in raw_lines]
             self.starts = list(accumulate(((len(x) if e is None else len(e)) + 1
                                            for x, e in zip(raw_lines, self.encoded)), initial=0))
-        self.last = len(raw_lines) - 1
-        self.cur = 0
-
-    def line(self, offset: int) -> int:
-        starts = self.starts
-        i = self.cur
-        if starts[i] <= offset < starts[i + 1]:
-            return i
-        i = bisect_right(starts, offset) - 1
-        if i > self.last:
-            i = self.last
-        self.cur = i
-        return i
+        # The last start is one past the body's end, and the parser's offsets
+        # never pass the end: a bisect always lands on a line.
 
     def at(self, offset: int) -> tuple[int, int]:
-        i = self.line(offset)
-        col = offset - self.starts[i]
+        starts = self.starts
+        i = bisect_right(starts, offset) - 1
+        col = offset - starts[i]
         if col and self.encoded is not None:
             enc = self.encoded[i]
             if enc is not None:
                 col = len(enc[:col].decode("utf-8", "ignore"))
         return i, col
 
-    def end_line(self, end: int) -> int:
-        """Body line of the last character before byte offset `end`."""
-        return self.line(end - 1 if end > 0 else 0)
+
+_PARSER = None
 
 
 def _events(body: str):
-    import pyromark
+    global _PARSER
+    if _PARSER is None:
+        import pyromark
 
+        o = pyromark.Options
+        # Tables and strikethrough are what HTML-to-Markdown converters
+        # write; footnotes and task lists appear in published Markdown.
+        _PARSER = pyromark.Markdown(options=o.ENABLE_TABLES | o.ENABLE_STRIKETHROUGH | o.ENABLE_FOOTNOTES
+                                    | o.ENABLE_TASKLISTS)
+    # Adjacent text pieces (split at escapes and entities) come merged, with
+    # the range from the first's start to the last's end: all the walk needs.
     try:
-        return pyromark.events_with_range(body, options=_options())
+        return _PARSER.events_with_range(body, merge_text=True)
     except (UnicodeEncodeError, ValueError):  # lone surrogates from a JSON record
-        return pyromark.events_with_range(body.encode("utf-8", "replace").decode("utf-8"), options=_options())
+        return _PARSER.events_with_range(body.encode("utf-8", "replace").decode("utf-8"), merge_text=True)
 
 
-_LEAF_STARTS = {"Paragraph": "paragraph", "TableHead": "table_row", "TableRow": "table_row"}
-_LEAF_ENDS = frozenset(("Paragraph", "Heading", "TableHead", "TableRow", "CodeBlock", "HtmlBlock"))
 _INLINE_KINDS = {"Link": "link", "Image": "image", "Emphasis": "emphasis", "Strong": "strong",
                  "Strikethrough": "strikethrough"}
+_LEAF_ENDS = frozenset(("Paragraph", "Heading", "TableHead", "TableRow", "CodeBlock", "HtmlBlock"))
 
 
-class _Builder:
-    """Turns the parser's event stream into leaf blocks and prose masks."""
+def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[Block]:
+    """The parser's event stream -> leaf blocks in body order, with the
+    syntax to blank added to `masks`.  One loop on local state, dispatching
+    on the most frequent events first: a document brings about 250 events,
+    and per-event method calls and attribute look-ups were most of the cost."""
+    starts = pos.starts
+    at = pos.at
+    blocks: list[Block] = []
+    texts: list[list[str]] = []  # each block's text parts, joined once at the end
+    leaf: Block | None = None
+    parts: list[str] = []
+    leaf_end = 0  # byte end of the open leaf (an implicit paragraph grows it)
+    implicit = False  # the open leaf is the text straight inside a tight list item
+    list_depth = quote_depth = footnote = 0
+    groups: list[int] = []  # ids of the open lists and tables, innermost last
+    items: list[int] = []  # open list items
+    next_id = 0
+    item_fresh = False  # the innermost item has no block yet
+    inline_stack: list[tuple[str, int, str, int]] = []  # (kind, byte start, target, len(parts))
+    link_depth = 0
 
-    def __init__(self, body: str, lines: list[str]) -> None:
-        self.lines = lines
-        self.raw_lines = body.split("\n")
-        self.pos = _Positions(self.raw_lines, body.isascii())
-        self.masks = Masks()
-        self.blocks: list[Block] = []
-        self.list_depth = self.quote_depth = self.footnote = 0
-        self.groups: list[int] = []  # ids of the open lists and tables, innermost last
-        self.items: list[int] = []  # open list items
-        self.next_id = 0
-        self.item_fresh = False  # the innermost item has no block yet
-        self.leaf: Block | None = None
-        self.leaf_end = 0  # byte end of the open leaf (an implicit paragraph grows it)
-        self.implicit = False  # the open leaf is the text straight inside a tight list item
-        self.parts: list[str] = []
-        self.inline_stack: list[tuple[str, int, str, int]] = []  # (kind, byte start, target, len(parts))
-        self.link_depth = 0
-
-    # -- leaves ------------------------------------------------------------
-
-    def open_leaf(self, kind: str, start: int, end: int) -> Block:
-        self.close_leaf()
-        pos = self.pos
-        a = pos.line(start)
-        b = pos.end_line(end)
-        items = self.items
-        blk = Block(kind, a, b if b > a else a, list_depth=self.list_depth, quote_depth=self.quote_depth,
-                    item=items[-1] if items else None, group=self.groups[-1] if self.groups else None,
-                    first_in_item=self.item_fresh and bool(items), footnote=self.footnote > 0)
-        self.item_fresh = False
-        self.leaf = blk
-        self.leaf_end = end
-        self.parts = []
-        return blk
-
-    def open_implicit(self, start: int, end: int) -> Block:
-        blk = self.open_leaf("paragraph", start, end)
-        self.implicit = True
-        return blk
-
-    def close_leaf(self) -> None:
-        leaf = self.leaf
-        if leaf is None:
-            return
-        text = "".join(self.parts)
-        leaf.text = text.strip()
-        if self.implicit:
-            end = self.pos.end_line(self.leaf_end)
+    def close() -> None:
+        nonlocal leaf, implicit
+        if implicit:  # its end is known only now
+            end = bisect_right(starts, leaf_end - 1 if leaf_end > 0 else 0) - 1
             leaf.end = end if end > leaf.start else leaf.start
-            self.implicit = False
-        self.blocks.append(leaf)
-        self.leaf = None
+            implicit = False
+        leaf = None
 
-    def inline(self, kind: str, start: int, end: int, text: str, target: str = "") -> Inline:
-        a_line, a_col = self.pos.at(start)
-        b_line, b_col = self.pos.at(end)
-        return Inline(kind, a_line, a_col, b_line, b_col, text, target)
+    def open_leaf(kind: str, start: int, end: int) -> Block:
+        nonlocal leaf, parts, leaf_end, item_fresh
+        if leaf is not None:
+            close()
+        a = bisect_right(starts, start) - 1
+        b = bisect_right(starts, end - 1 if end > 0 else 0) - 1
+        leaf = Block(kind, a, b if b > a else a, list_depth, quote_depth, items[-1] if items else None,
+                     groups[-1] if groups else None, item_fresh and bool(items), footnote > 0)
+        item_fresh = False
+        leaf_end = end
+        parts = []
+        blocks.append(leaf)
+        texts.append(parts)
+        return leaf
 
-    # -- the event stream ----------------------------------------------------
-
-    def feed(self, events) -> None:
-        for event, rng in events:
-            if type(event) is str:  # SoftBreak, HardBreak, Rule
-                if event == "Rule":
-                    self.open_leaf("hr", rng["start"], rng["end"])
-                    self.close_leaf()
-                elif self.leaf is not None:
-                    self.parts.append(" ")
-                continue
-            text = event.get("Text")
-            if text is not None:  # the most frequent event first
-                leaf = self.leaf
+    # An event is a one-key dict ({"Start": tag}, {"End": tag}, {"Text": s},
+    # ...) or a bare string; `in` tests on the key are several times cheaper
+    # than unpacking `event.items()`.  Frequent cases come first.
+    for event, rng in events:
+        if event.__class__ is str:  # SoftBreak, HardBreak, Rule
+            if event == "Rule":
+                open_leaf("hr", rng["start"], rng["end"])
+                close()
+            elif leaf is not None:
+                parts.append(" ")
+        elif "Start" in event:
+            tag = event["Start"]
+            if tag.__class__ is not str:  # a tag with attributes: {"Link": {...}}
+                attrs = tag
+                tag = next(iter(attrs))
+                attrs = attrs[tag]
+            if tag == "Paragraph":
+                open_leaf("paragraph", rng["start"], rng["end"])
+            elif tag in _INLINE_KINDS:
+                kind = _INLINE_KINDS[tag]
+                start = rng["start"]
+                end = rng["end"]
                 if leaf is None:
-                    leaf = self.open_implicit(rng["start"], rng["end"])
-                elif self.implicit:
-                    self.leaf_end = rng["end"]
-                if leaf.kind != "code":
-                    self.parts.append(text)
-                    if self.link_depth:
-                        leaf.link_chars += len(text)
-                continue
+                    open_leaf("paragraph", start, end)
+                    implicit = True
+                elif implicit and end > leaf_end:
+                    leaf_end = end
+                if kind == "link" or kind == "image":
+                    inline_stack.append((kind, start, attrs.get("dest_url") or "", len(parts)))
+                    if kind == "link":
+                        link_depth += 1
+                else:
+                    inline_stack.append((kind, start, "", len(parts)))
+            elif tag == "Item":
+                close()
+                items.append(next_id)
+                next_id += 1
+                item_fresh = True
+            elif tag == "TableCell":
+                if parts and leaf is not None:
+                    parts.append(" | ")
+            elif tag == "Heading":
+                level = attrs["level"]
+                open_leaf("heading", rng["start"], rng["end"]).level = \
+                    int(level[1:]) if isinstance(level, str) else int(level)
+            elif tag == "List" or tag == "Table":
+                close()
+                if tag == "List":
+                    list_depth += 1
+                groups.append(next_id)
+                next_id += 1
+            elif tag == "TableRow" or tag == "TableHead":
+                open_leaf("table_row", rng["start"], rng["end"]).table_head = tag == "TableHead"
+            elif tag == "CodeBlock":
+                start = rng["start"]
+                end = rng["end"]
+                open_leaf("code", start, end).info = (attrs.get("Fenced") if isinstance(attrs, dict) else "") or ""
+                _mask(pos, masks, start, end)
+            elif tag == "HtmlBlock":
+                open_leaf("html", rng["start"], rng["end"])
+            elif tag == "BlockQuote":
+                close()
+                quote_depth += 1
+            elif tag == "FootnoteDefinition":
+                close()
+                footnote += 1
+        elif "End" in event:
+            tag = event["End"]
+            if tag.__class__ is not str:  # {"Heading": "H1"}, {"List": True}
+                tag = next(iter(tag))
+            if tag == "Paragraph":
+                close()
+            elif tag == "TableCell":
+                pass
+            elif tag in _INLINE_KINDS:
+                if not inline_stack or leaf is None:
+                    continue
+                kind, start, target, first_part = inline_stack.pop()
+                end = rng["end"]
+                a_line, a_col = at(start)
+                b_line, b_col = at(end)
+                part = Inline(kind, a_line, a_col, b_line, b_col, "".join(parts[first_part:]).strip(), target)
+                if kind == "link":
+                    link_depth -= 1
+                    leaf.links.append(part)
+                    _mask_link_syntax(raw_lines, masks, part)
+                elif kind == "image":
+                    leaf.images.append(part)
+                    _mask_link_syntax(raw_lines, masks, part)
+                else:
+                    leaf.emphasis.append(part)
+                if implicit and end > leaf_end:
+                    leaf_end = end
+            else:
+                close()
+                if tag == "Item":
+                    items.pop()
+                    item_fresh = False
+                elif tag == "List" or tag == "Table":
+                    if tag == "List":
+                        list_depth -= 1
+                    groups.pop()
+                elif tag == "BlockQuote":
+                    quote_depth -= 1
+                elif tag == "FootnoteDefinition":
+                    footnote -= 1
+        elif "Text" in event:
+            if leaf is None:
+                open_leaf("paragraph", rng["start"], rng["end"])
+                implicit = True
+            elif implicit:
+                leaf_end = rng["end"]
+            if leaf.kind != "code":
+                text = event["Text"]
+                parts.append(text)
+                if link_depth:
+                    leaf.link_chars += len(text)
+        else:
             (key, value), = event.items()
             start = rng["start"]
             end = rng["end"]
-            if key == "Start":
-                self.start(value, start, end)
-            elif key == "End":
-                self.end(value, end)
-            elif key == "Html":
-                leaf = self.leaf
+            if key == "Html":
                 if leaf is not None and leaf.kind != "html":  # inline HTML the parser reports as Html
-                    leaf.html.append(self.inline("html", start, end, value))
-                self.mask(start, end)
-            else:  # Code, InlineHtml, FootnoteReference, TaskListMarker
-                leaf = self.leaf
-                if leaf is None:
-                    leaf = self.open_implicit(start, end)
-                elif self.implicit:
-                    self.leaf_end = end
+                    a_line, a_col = at(start)
+                    b_line, b_col = at(end)
+                    leaf.html.append(Inline("html", a_line, a_col, b_line, b_col, value))
+                _mask(pos, masks, start, end)
+                continue
+            # Code, InlineHtml, FootnoteReference, TaskListMarker
+            if leaf is None:
+                open_leaf("paragraph", start, end)
+                implicit = True
+            elif implicit:
+                leaf_end = end
+            if key == "Code" or key == "InlineHtml":
+                a_line, a_col = at(start)
+                b_line, b_col = at(end)
                 if key == "Code":
-                    part = self.inline("code", start, end, value)
-                    leaf.code.append(part)
-                    self.masks.add_range(part.line, part.col, part.end_line, part.end_col)
-                    self.parts.append(" ")
-                elif key == "InlineHtml":
-                    part = self.inline("html", start, end, value)
-                    leaf.html.append(part)
-                    self.masks.add_range(part.line, part.col, part.end_line, part.end_col)
-        self.close_leaf()
+                    leaf.code.append(Inline("code", a_line, a_col, b_line, b_col, value))
+                    parts.append(" ")
+                else:
+                    leaf.html.append(Inline("html", a_line, a_col, b_line, b_col, value))
+                masks.add_range(a_line, a_col, b_line, b_col)
+    close()
+    for blk, blk_parts in zip(blocks, texts):
+        blk.text = "".join(blk_parts).strip()
+    return blocks
 
-    def mask(self, start: int, end: int) -> None:
-        if end > start:
-            a_line, a_col = self.pos.at(start)
-            b_line, b_col = self.pos.at(end)
-            self.masks.add_range(a_line, a_col, b_line, b_col)
 
-    def start(self, value, start: int, end: int) -> None:
-        tag = value if type(value) is str else next(iter(value))
-        kind = _INLINE_KINDS.get(tag)
-        if kind is not None:
-            if self.leaf is None:
-                self.open_implicit(start, end)
-            elif self.implicit and end > self.leaf_end:
-                self.leaf_end = end
-            target = value[tag].get("dest_url", "") if kind in ("link", "image") else ""
-            self.inline_stack.append((kind, start, target or "", len(self.parts)))
-            if kind == "link":
-                self.link_depth += 1
-            return
-        leaf_kind = _LEAF_STARTS.get(tag)
-        if leaf_kind is not None:
-            self.open_leaf(leaf_kind, start, end).table_head = tag == "TableHead"
-        elif tag == "Heading":
-            level = value["Heading"]["level"]
-            self.open_leaf("heading", start, end).level = int(level[1:]) if isinstance(level, str) else int(level)
-        elif tag == "TableCell":
-            if self.parts and self.leaf is not None:
-                self.parts.append(" | ")
-        elif tag == "CodeBlock":
-            kind = value["CodeBlock"]
-            self.open_leaf("code", start, end).info = (kind.get("Fenced") if isinstance(kind, dict) else "") or ""
-            self.mask(start, end)
-        elif tag == "HtmlBlock":
-            self.open_leaf("html", start, end)
-        elif tag == "List" or tag == "Table":
-            self.close_leaf()
-            if tag == "List":
-                self.list_depth += 1
-            self.groups.append(self.next_id)
-            self.next_id += 1
-        elif tag == "Item":
-            self.close_leaf()
-            self.items.append(self.next_id)
-            self.next_id += 1
-            self.item_fresh = True
-        elif tag == "BlockQuote":
-            self.close_leaf()
-            self.quote_depth += 1
-        elif tag == "FootnoteDefinition":
-            self.close_leaf()
-            self.footnote += 1
+def _mask(pos: _Positions, masks: Masks, start: int, end: int) -> None:
+    if end > start:
+        a_line, a_col = pos.at(start)
+        b_line, b_col = pos.at(end)
+        masks.add_range(a_line, a_col, b_line, b_col)
 
-    def end(self, value, end: int) -> None:
-        tag = value if type(value) is str else next(iter(value))
-        if tag in _LEAF_ENDS:
-            self.close_leaf()
-            return
-        if tag == "TableCell":
-            return
-        kind = _INLINE_KINDS.get(tag)
-        if kind is not None:
-            leaf = self.leaf
-            if not self.inline_stack or leaf is None:
-                return
-            kind, s, target, at = self.inline_stack.pop()
-            part = self.inline(kind, s, end, "".join(self.parts[at:]).strip(), target)
-            if kind == "link":
-                self.link_depth -= 1
-                leaf.links.append(part)
-                self.mask_link_syntax(part)
-            elif kind == "image":
-                leaf.images.append(part)
-                self.mask_link_syntax(part)
-            else:
-                leaf.emphasis.append(part)
-            if self.implicit and end > self.leaf_end:
-                self.leaf_end = end
-            return
-        self.close_leaf()
-        if tag == "List" or tag == "Table":
-            if tag == "List":
-                self.list_depth -= 1
-            self.groups.pop()
-        elif tag == "Item":
-            self.items.pop()
-            self.item_fresh = False
-        elif tag == "BlockQuote":
-            self.quote_depth -= 1
-        elif tag == "FootnoteDefinition":
-            self.footnote -= 1
 
-    def mask_link_syntax(self, part: Inline) -> None:
-        """Blank a link's or image's syntax, keeping its text: the opening `[`
-        (or `![`) and everything from the closing `](` or `][` on; an
-        autolink (`<https://...>`) is all syntax."""
-        a_line, a_col, b_line, b_col = part.line, part.col, part.end_line, part.end_col
-        line = self.raw_lines[b_line]
-        masks = self.masks
-        if a_line == b_line and line[a_col:a_col + 1] == "<":
-            masks.add(a_line, a_col, b_col)
-            return
-        lo = a_col if a_line == b_line else 0
-        close = max(line.rfind("](", lo, b_col), line.rfind("][", lo, b_col))
-        masks.add(a_line, a_col, a_col + (2 if part.kind == "image" else 1))
-        if close != -1:
-            masks.add(b_line, close, b_col)
+def _mask_link_syntax(raw_lines: list[str], masks: Masks, part: Inline) -> None:
+    """Blank a link's or image's syntax, keeping its text: the opening `[`
+    (or `![`) and everything from the closing `](` or `][` on; an
+    autolink (`<https://...>`) is all syntax."""
+    a_line, a_col, b_line, b_col = part.line, part.col, part.end_line, part.end_col
+    line = raw_lines[b_line]
+    if a_line == b_line and line[a_col:a_col + 1] == "<":
+        masks.add(a_line, a_col, b_col)
+        return
+    lo = a_col if a_line == b_line else 0
+    close = max(line.rfind("](", lo, b_col), line.rfind("][", lo, b_col))
+    masks.add(a_line, a_col, a_col + (2 if part.kind == "image" else 1))
+    if close != -1:
+        masks.add(b_line, close, b_col)
 
-    # -- after the stream ------------------------------------------------------
 
-    def finish(self, unread: int = 0) -> BodyModel:
-        """The model; `unread` body lines follow those parsed."""
-        n = len(self.lines)
-        blocks = self.blocks
-        covered = bytearray(n)
-        for blk in blocks:
-            covered[blk.start:blk.end + 1] = b"\x01" * (blk.end + 1 - blk.start)
-        del covered[n:]
-        # pulldown-cmark reports no event for a link reference definition: a
-        # run of uncovered lines that opens like one is one (syntax, not
-        # text).  Other uncovered lines are a table's delimiter row or an empty
-        # quote or list marker.
-        lines = self.lines
-        i = covered.find(0)
-        added = False
-        while i != -1:
-            if _REFDEF_RE.match(lines[i]):
-                j = i
-                while j + 1 < n and not covered[j + 1] and lines[j + 1].strip() and not _TABLE_RULE_RE.match(lines[j + 1]):
-                    j += 1
-                blocks.append(Block("refdef", i, j))
-                for k in range(i, j + 1):
-                    self.masks.add(k, 0, FULL)
-                added = True
-                i = j
-            i = covered.find(0, i + 1)
-        if added or any(blocks[k].start < blocks[k - 1].start for k in range(1, len(blocks))):
-            blocks.sort(key=lambda b: (b.start, b.end))
-        block_of_line = [-1] * n
-        for k in range(len(blocks) - 1, -1, -1):  # backwards: the first block of a line wins
-            blk = blocks[k]
-            end = blk.end if blk.end < n else n - 1
-            block_of_line[blk.start:end + 1] = [k] * (end + 1 - blk.start)
-            if blk.kind == "html":
-                for j in range(blk.start, end + 1):
-                    self.masks.add(j, 0, FULL)
-        return BodyModel(blocks, block_of_line, lines, self.masks, unread)
+def _model(blocks: list[Block], lines: list[str], masks: Masks, unread: int) -> BodyModel:
+    """The model of the walked blocks; `unread` body lines follow those parsed."""
+    n = len(lines)
+    covered = bytearray(n)
+    for blk in blocks:
+        covered[blk.start:blk.end + 1] = b"\x01" * (blk.end + 1 - blk.start)
+    del covered[n:]
+    # pulldown-cmark reports no event for a link reference definition: a
+    # run of uncovered lines that opens like one is one (syntax, not
+    # text).  Other uncovered lines are blank, a table's delimiter row or
+    # an empty quote or list marker.
+    i = covered.find(0)
+    added = False
+    while i != -1:
+        if "[" in lines[i] and _REFDEF_RE.match(lines[i]):
+            j = i
+            while j + 1 < n and not covered[j + 1] and lines[j + 1].strip() and not _TABLE_RULE_RE.match(lines[j + 1]):
+                j += 1
+            blocks.append(Block("refdef", i, j))
+            for k in range(i, j + 1):
+                masks.add(k, 0, FULL)
+            added = True
+            i = j
+        i = covered.find(0, i + 1)
+    if added or any(blocks[k].start < blocks[k - 1].start for k in range(1, len(blocks))):
+        blocks.sort(key=lambda b: (b.start, b.end))
+    block_of_line = [-1] * n
+    for k in range(len(blocks) - 1, -1, -1):  # backwards: the first block of a line wins
+        blk = blocks[k]
+        end = blk.end if blk.end < n else n - 1
+        block_of_line[blk.start:end + 1] = [k] * (end + 1 - blk.start)
+        if blk.kind == "html":
+            for j in range(blk.start, end + 1):
+                masks.add(j, 0, FULL)
+    return BodyModel(blocks, block_of_line, lines, masks, unread)
 
 
 # What is read as Markdown: the first MAX_LINES lines, within the first
@@ -472,6 +471,7 @@ def parse_blocks(body: str, lines: list[str]) -> BodyModel:
         for _ in range(read):
             cut = body.index("\n", cut + 1)
         body, lines = body[:cut], lines[:read]
-    builder = _Builder(body, lines)
-    builder.feed(_events(body))
-    return builder.finish(unread)
+    raw_lines = body.split("\n")
+    masks = Masks()
+    blocks = _walk(_events(body), raw_lines, _Positions(raw_lines, body.isascii()), masks)
+    return _model(blocks, lines, masks, unread)
