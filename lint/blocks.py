@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import partial
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from scrapelint.prose_masks import FULL, Masks
@@ -120,7 +122,7 @@ class BodyModel:
                  unread: int = 0) -> None:
         self.blocks = blocks
         # body line -> index into blocks, -1 outside any leaf (blank, or past `lines_read`)
-        self.block_of_line = block_of_line + [-1] * unread
+        self.block_of_line = block_of_line + [-1] * unread if unread else block_of_line
         self.lines_read = len(lines)  # the body lines parsed (all but those past MAX_LINES)
         self._lines = lines
         self._masks = masks
@@ -139,31 +141,37 @@ class BodyModel:
 
 class _Positions:
     """Byte offsets of the parser -> (body line, character column), by a
-    bisect on the byte offsets where lines start.  Only non-ASCII lines are
-    kept encoded: there a column counts characters, not bytes."""
+    bisect on the byte offsets where lines start.  A non-ASCII body is also
+    kept encoded, line by line: on its non-ASCII lines a column counts
+    characters, not bytes."""
 
-    __slots__ = ("starts", "encoded")
+    __slots__ = ("starts", "raw_lines", "encoded")
 
-    def __init__(self, raw_lines: list[str], ascii_body: bool) -> None:
-        if ascii_body:
-            self.encoded = None
-            self.starts = list(accumulate((len(x) + 1 for x in raw_lines), initial=0))
-        else:
-            self.encoded = [None if x.isascii() else x.encode("utf-8", "surrogatepass") for x in raw_lines]
-            self.starts = list(accumulate(((len(x) if e is None else len(e)) + 1
-                                           for x, e in zip(raw_lines, self.encoded)), initial=0))
+    def __init__(self, body: str, raw_lines: list[str]) -> None:
+        self.raw_lines = raw_lines
+        # UTF-8 never puts a newline byte inside a character, so the encoded
+        # body splits into the same lines.
+        self.encoded = None if body.isascii() else body.encode("utf-8", "surrogatepass").split(b"\n")
+        lengths = map(len, raw_lines if self.encoded is None else self.encoded)
+        self.starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
         # The last start is one past the body's end, and the parser's offsets
         # never pass the end: a bisect always lands on a line.
 
-    def at(self, offset: int) -> tuple[int, int]:
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column) of `start`, then of `end`: most spans lie on one line."""
         starts = self.starts
-        i = bisect_right(starts, offset) - 1
-        col = offset - starts[i]
-        if col and self.encoded is not None:
-            enc = self.encoded[i]
-            if enc is not None:
-                col = len(enc[:col].decode("utf-8", "ignore"))
-        return i, col
+        a = bisect_right(starts, start) - 1
+        b = a if end < starts[a + 1] else bisect_right(starts, end) - 1
+        a_col = start - starts[a]
+        b_col = end - starts[b]
+        encoded = self.encoded
+        if encoded is not None:  # on a non-ASCII line, count characters
+            raw_lines = self.raw_lines
+            if a_col and len(encoded[a]) != len(raw_lines[a]):
+                a_col = len(encoded[a][:a_col].decode("utf-8", "ignore"))
+            if b_col and len(encoded[b]) != len(raw_lines[b]):
+                b_col = len(encoded[b][:b_col].decode("utf-8", "ignore"))
+        return a, a_col, b, b_col
 
 
 _PARSER = None
@@ -187,6 +195,9 @@ def _events(body: str):
         return _PARSER.events_with_range(body.encode("utf-8", "replace").decode("utf-8"), merge_text=True)
 
 
+_START = attrgetter("start")
+# Inline(*fields) without the Python-level __new__ of a NamedTuple
+_inline = partial(tuple.__new__, Inline)
 _INLINE_KINDS = {"Link": "link", "Image": "image", "Emphasis": "emphasis", "Strong": "strong",
                  "Strikethrough": "strikethrough"}
 _LEAF_ENDS = frozenset(("Paragraph", "Heading", "TableHead", "TableRow", "CodeBlock", "HtmlBlock"))
@@ -198,7 +209,7 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
     on the most frequent events first: a document brings about 250 events,
     and per-event method calls and attribute look-ups were most of the cost."""
     starts = pos.starts
-    at = pos.at
+    span = pos.span
     blocks: list[Block] = []
     texts: list[list[str]] = []  # each block's text parts, joined once at the end
     leaf: Block | None = None
@@ -208,6 +219,8 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
     list_depth = quote_depth = footnote = 0
     groups: list[int] = []  # ids of the open lists and tables, innermost last
     items: list[int] = []  # open list items
+    group = item = None  # the innermost of each
+    in_footnote = False
     next_id = 0
     item_fresh = False  # the innermost item has no block yet
     inline_stack: list[tuple[str, int, str, int]] = []  # (kind, byte start, target, len(parts))
@@ -226,9 +239,10 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
         if leaf is not None:
             close()
         a = bisect_right(starts, start) - 1
-        b = bisect_right(starts, end - 1 if end > 0 else 0) - 1
-        leaf = Block(kind, a, b if b > a else a, list_depth, quote_depth, items[-1] if items else None,
-                     groups[-1] if groups else None, item_fresh and bool(items), footnote > 0)
+        # the line of the block's last byte: mostly its first line
+        b = a if end <= starts[a + 1] else bisect_right(starts, end - 1) - 1
+        # item_fresh is set only while an item is open
+        leaf = Block(kind, a, b if b > a else a, list_depth, quote_depth, item, group, item_fresh, in_footnote)
         item_fresh = False
         leaf_end = end
         parts = []
@@ -237,16 +251,11 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
         return leaf
 
     # An event is a one-key dict ({"Start": tag}, {"End": tag}, {"Text": s},
-    # ...) or a bare string; `in` tests on the key are several times cheaper
-    # than unpacking `event.items()`.  Frequent cases come first.
+    # ...) or a bare string (SoftBreak, HardBreak, Rule, none of which holds
+    # "Start", "End" or "Text").  `in` tests on the key are several times
+    # cheaper than unpacking `event.items()`; frequent events come first.
     for event, rng in events:
-        if event.__class__ is str:  # SoftBreak, HardBreak, Rule
-            if event == "Rule":
-                open_leaf("hr", rng["start"], rng["end"])
-                close()
-            elif leaf is not None:
-                parts.append(" ")
-        elif "Start" in event:
+        if "Start" in event:
             tag = event["Start"]
             if tag.__class__ is not str:  # a tag with attributes: {"Link": {...}}
                 attrs = tag
@@ -271,7 +280,8 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                     inline_stack.append((kind, start, "", len(parts)))
             elif tag == "Item":
                 close()
-                items.append(next_id)
+                item = next_id
+                items.append(item)
                 next_id += 1
                 item_fresh = True
             elif tag == "TableCell":
@@ -285,7 +295,8 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                 close()
                 if tag == "List":
                     list_depth += 1
-                groups.append(next_id)
+                group = next_id
+                groups.append(group)
                 next_id += 1
             elif tag == "TableRow" or tag == "TableHead":
                 open_leaf("table_row", rng["start"], rng["end"]).table_head = tag == "TableHead"
@@ -293,7 +304,8 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                 start = rng["start"]
                 end = rng["end"]
                 open_leaf("code", start, end).info = (attrs.get("Fenced") if isinstance(attrs, dict) else "") or ""
-                _mask(pos, masks, start, end)
+                if end > start:
+                    masks.add_range(*span(start, end))
             elif tag == "HtmlBlock":
                 open_leaf("html", rng["start"], rng["end"])
             elif tag == "BlockQuote":
@@ -302,12 +314,16 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
             elif tag == "FootnoteDefinition":
                 close()
                 footnote += 1
+                in_footnote = True
         elif "End" in event:
             tag = event["End"]
             if tag.__class__ is not str:  # {"Heading": "H1"}, {"List": True}
                 tag = next(iter(tag))
             if tag == "Paragraph":
-                close()
+                if implicit:
+                    close()
+                else:
+                    leaf = None
             elif tag == "TableCell":
                 pass
             elif tag in _INLINE_KINDS:
@@ -315,16 +331,15 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                     continue
                 kind, start, target, first_part = inline_stack.pop()
                 end = rng["end"]
-                a_line, a_col = at(start)
-                b_line, b_col = at(end)
-                part = Inline(kind, a_line, a_col, b_line, b_col, "".join(parts[first_part:]).strip(), target)
+                where = span(start, end)
+                part = _inline((kind, *where, "".join(parts[first_part:]).strip(), target))
                 if kind == "link":
                     link_depth -= 1
                     leaf.links.append(part)
-                    _mask_link_syntax(raw_lines, masks, part)
+                    _mask_link_syntax(raw_lines, masks, *where, 1)
                 elif kind == "image":
                     leaf.images.append(part)
-                    _mask_link_syntax(raw_lines, masks, part)
+                    _mask_link_syntax(raw_lines, masks, *where, 2)
                 else:
                     leaf.emphasis.append(part)
                 if implicit and end > leaf_end:
@@ -333,15 +348,18 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                 close()
                 if tag == "Item":
                     items.pop()
+                    item = items[-1] if items else None
                     item_fresh = False
                 elif tag == "List" or tag == "Table":
                     if tag == "List":
                         list_depth -= 1
                     groups.pop()
+                    group = groups[-1] if groups else None
                 elif tag == "BlockQuote":
                     quote_depth -= 1
                 elif tag == "FootnoteDefinition":
                     footnote -= 1
+                    in_footnote = footnote > 0
         elif "Text" in event:
             if leaf is None:
                 open_leaf("paragraph", rng["start"], rng["end"])
@@ -353,16 +371,21 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                 parts.append(text)
                 if link_depth:
                     leaf.link_chars += len(text)
+        elif event.__class__ is str:
+            if event == "Rule":
+                open_leaf("hr", rng["start"], rng["end"])
+                close()
+            elif leaf is not None:
+                parts.append(" ")
         else:
             (key, value), = event.items()
             start = rng["start"]
             end = rng["end"]
             if key == "Html":
                 if leaf is not None and leaf.kind != "html":  # inline HTML the parser reports as Html
-                    a_line, a_col = at(start)
-                    b_line, b_col = at(end)
-                    leaf.html.append(Inline("html", a_line, a_col, b_line, b_col, value))
-                _mask(pos, masks, start, end)
+                    leaf.html.append(_inline(("html", *span(start, end), value, "")))
+                if end > start:
+                    masks.add_range(*span(start, end))
                 continue
             # Code, InlineHtml, FootnoteReference, TaskListMarker
             if leaf is None:
@@ -371,77 +394,78 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
             elif implicit:
                 leaf_end = end
             if key == "Code" or key == "InlineHtml":
-                a_line, a_col = at(start)
-                b_line, b_col = at(end)
+                where = span(start, end)
                 if key == "Code":
-                    leaf.code.append(Inline("code", a_line, a_col, b_line, b_col, value))
+                    leaf.code.append(_inline(("code", *where, value, "")))
                     parts.append(" ")
                 else:
-                    leaf.html.append(Inline("html", a_line, a_col, b_line, b_col, value))
-                masks.add_range(a_line, a_col, b_line, b_col)
+                    leaf.html.append(_inline(("html", *where, value, "")))
+                masks.add_range(*where)
     close()
-    for blk, blk_parts in zip(blocks, texts):
-        blk.text = "".join(blk_parts).strip()
+    for blk, text in zip(blocks, map(str.strip, map("".join, texts))):
+        blk.text = text
     return blocks
 
 
-def _mask(pos: _Positions, masks: Masks, start: int, end: int) -> None:
-    if end > start:
-        a_line, a_col = pos.at(start)
-        b_line, b_col = pos.at(end)
-        masks.add_range(a_line, a_col, b_line, b_col)
+def _out_of_order(blocks: list[Block]) -> bool:
+    starts = list(map(_START, blocks))
+    return starts != sorted(starts)
 
 
-def _mask_link_syntax(raw_lines: list[str], masks: Masks, part: Inline) -> None:
+def _mask_link_syntax(raw_lines: list[str], masks: Masks, a_line: int, a_col: int, b_line: int, b_col: int,
+                      opening: int) -> None:
     """Blank a link's or image's syntax, keeping its text: the opening `[`
-    (or `![`) and everything from the closing `](` or `][` on; an
-    autolink (`<https://...>`) is all syntax."""
-    a_line, a_col, b_line, b_col = part.line, part.col, part.end_line, part.end_col
+    (or `![`: `opening` is its length) and everything from the closing `](`
+    or `][` on; an autolink (`<https://...>`) is all syntax."""
     line = raw_lines[b_line]
     if a_line == b_line and line[a_col:a_col + 1] == "<":
         masks.add(a_line, a_col, b_col)
         return
     lo = a_col if a_line == b_line else 0
     close = max(line.rfind("](", lo, b_col), line.rfind("][", lo, b_col))
-    masks.add(a_line, a_col, a_col + (2 if part.kind == "image" else 1))
+    masks.add(a_line, a_col, a_col + opening)
     if close != -1:
         masks.add(b_line, close, b_col)
 
 
-def _model(blocks: list[Block], lines: list[str], masks: Masks, unread: int) -> BodyModel:
-    """The model of the walked blocks; `unread` body lines follow those parsed."""
+def _model(blocks: list[Block], lines: list[str], masks: Masks, unread: int, refdefs: bool) -> BodyModel:
+    """The model of the walked blocks; `unread` body lines follow those
+    parsed; `refdefs`: the body may hold link reference definitions."""
     n = len(lines)
-    covered = bytearray(n)
-    for blk in blocks:
-        covered[blk.start:blk.end + 1] = b"\x01" * (blk.end + 1 - blk.start)
-    del covered[n:]
     # pulldown-cmark reports no event for a link reference definition: a
     # run of uncovered lines that opens like one is one (syntax, not
     # text).  Other uncovered lines are blank, a table's delimiter row or
     # an empty quote or list marker.
-    i = covered.find(0)
     added = False
-    while i != -1:
-        if "[" in lines[i] and _REFDEF_RE.match(lines[i]):
-            j = i
-            while j + 1 < n and not covered[j + 1] and lines[j + 1].strip() and not _TABLE_RULE_RE.match(lines[j + 1]):
-                j += 1
-            blocks.append(Block("refdef", i, j))
-            for k in range(i, j + 1):
-                masks.add(k, 0, FULL)
-            added = True
-            i = j
-        i = covered.find(0, i + 1)
-    if added or any(blocks[k].start < blocks[k - 1].start for k in range(1, len(blocks))):
+    if refdefs:
+        covered = bytearray(n)
+        for blk in blocks:
+            covered[blk.start:blk.end + 1] = b"\x01" * (blk.end + 1 - blk.start)
+        del covered[n:]
+        i = covered.find(0)
+        while i != -1:
+            if "]:" in lines[i] and _REFDEF_RE.match(lines[i]):
+                j = i
+                while j + 1 < n and not covered[j + 1] and lines[j + 1].strip() and not _TABLE_RULE_RE.match(lines[j + 1]):
+                    j += 1
+                blocks.append(Block("refdef", i, j))
+                for k in range(i, j + 1):
+                    masks.add(k, 0, FULL)
+                added = True
+                i = j
+            i = covered.find(0, i + 1)
+    if added or _out_of_order(blocks):
         blocks.sort(key=lambda b: (b.start, b.end))
-    block_of_line = [-1] * n
+    # A block ends at most on the body's last raw line, one past `lines`
+    # when the body ends with a newline: the extra entry is cut at the end.
+    block_of_line = [-1] * (n + 1)
     for k in range(len(blocks) - 1, -1, -1):  # backwards: the first block of a line wins
         blk = blocks[k]
-        end = blk.end if blk.end < n else n - 1
-        block_of_line[blk.start:end + 1] = [k] * (end + 1 - blk.start)
+        block_of_line[blk.start:blk.end + 1] = [k] * (blk.end + 1 - blk.start)
         if blk.kind == "html":
-            for j in range(blk.start, end + 1):
+            for j in range(blk.start, min(blk.end, n - 1) + 1):
                 masks.add(j, 0, FULL)
+    del block_of_line[n:]
     return BodyModel(blocks, block_of_line, lines, masks, unread)
 
 
@@ -471,7 +495,11 @@ def parse_blocks(body: str, lines: list[str]) -> BodyModel:
         for _ in range(read):
             cut = body.index("\n", cut + 1)
         body, lines = body[:cut], lines[:read]
-    raw_lines = body.split("\n")
+    if "\r" in body:
+        raw_lines = body.split("\n")
+    else:  # `lines` are the same but for the empty one after a final newline
+        raw_lines = lines + [""] if body.endswith("\n") else lines
     masks = Masks()
-    blocks = _walk(_events(body), raw_lines, _Positions(raw_lines, body.isascii()), masks)
-    return _model(blocks, lines, masks, unread)
+    blocks = _walk(_events(body), raw_lines, _Positions(body, raw_lines), masks)
+    # a reference definition's label ends in "]:"
+    return _model(blocks, lines, masks, unread, "]:" in body)
