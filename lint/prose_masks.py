@@ -39,8 +39,11 @@ class Masks:
 
 def blank(line: str, spans: list[tuple[int, int]]) -> str:
     """`line` with the column ranges `spans` replaced by spaces."""
-    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] >= len(line):
-        return " " * len(line)
+    if len(spans) == 1:  # most masked lines have one range
+        a, b = spans[0]
+        if b > len(line):
+            b = len(line)
+        return line[:a] + " " * (b - a) + line[b:] if a < b else line
     out = []
     pos = 0
     for a, b in sorted(spans):
