@@ -200,7 +200,6 @@ _START = attrgetter("start")
 _inline = partial(tuple.__new__, Inline)
 _INLINE_KINDS = {"Link": "link", "Image": "image", "Emphasis": "emphasis", "Strong": "strong",
                  "Strikethrough": "strikethrough"}
-_LEAF_ENDS = frozenset(("Paragraph", "Heading", "TableHead", "TableRow", "CodeBlock", "HtmlBlock"))
 
 
 def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[Block]:
@@ -239,10 +238,10 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
         if leaf is not None:
             close()
         a = bisect_right(starts, start) - 1
-        # the line of the block's last byte: mostly its first line
+        # the line of the block's last byte (never before its first): mostly its first line
         b = a if end <= starts[a + 1] else bisect_right(starts, end - 1) - 1
         # item_fresh is set only while an item is open
-        leaf = Block(kind, a, b if b > a else a, list_depth, quote_depth, item, group, item_fresh, in_footnote)
+        leaf = Block(kind, a, b, list_depth, quote_depth, item, group, item_fresh, in_footnote)
         item_fresh = False
         leaf_end = end
         parts = []
