@@ -128,6 +128,21 @@ def test_non_ascii_columns_are_characters():
     assert line[code.col:code.end_col] == "`code`"
 
 
+def test_columns_on_crlf_lines_and_across_lines_count_characters():
+    from scrapelint.blocks import parse_blocks
+
+    body = "Größe [eines\r\nWegs](https://example.org/w) ünd `x`\r\n"
+    lines = ["Größe [eines", "Wegs](https://example.org/w) ünd `x`"]
+    model = parse_blocks(body, lines)
+    (block,) = model.blocks
+    assert (block.start, block.end, block.text) == (0, 1, "Größe eines Wegs ünd")
+    (link,) = block.links
+    assert (link.line, link.col, link.end_line, link.end_col) == (0, 6, 1, len("Wegs](https://example.org/w)"))
+    (code,) = block.code
+    assert lines[1][code.col:code.end_col] == "`x`"
+    assert model.prose_lines == ["Größe  eines", "Wegs" + " " * 24 + " ünd " + " " * 3]
+
+
 def test_lone_surrogates_from_a_record_do_not_break_the_parse():
     from scrapelint.blocks import parse_blocks
 
