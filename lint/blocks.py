@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, repeat
 from operator import add, attrgetter
 from typing import NamedTuple
@@ -287,9 +287,9 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                 if parts and leaf is not None:
                     parts.append(" | ")
             elif tag == "Heading":
-                level = attrs["level"]
-                open_leaf("heading", rng["start"], rng["end"]).level = \
-                    int(level[1:]) if isinstance(level, str) else int(level)
+                level = attrs["level"]  # "H2"
+                level = int(level[1:]) if isinstance(level, str) else int(level)
+                open_leaf("heading", rng["start"], rng["end"]).level = level
             elif tag == "List" or tag == "Table":
                 close()
                 if tag == "List":
@@ -406,11 +406,6 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
     return blocks
 
 
-def _out_of_order(blocks: list[Block]) -> bool:
-    starts = list(map(_START, blocks))
-    return starts != sorted(starts)
-
-
 def _mask_link_syntax(raw_lines: list[str], masks: Masks, a_line: int, a_col: int, b_line: int, b_col: int,
                       opening: int) -> None:
     """Blank a link's or image's syntax, keeping its text: the opening `[`
@@ -453,7 +448,8 @@ def _model(blocks: list[Block], lines: list[str], masks: Masks, unread: int, ref
                 added = True
                 i = j
             i = covered.find(0, i + 1)
-    if added or _out_of_order(blocks):
+    starts = list(map(_START, blocks))
+    if added or starts != sorted(starts):
         blocks.sort(key=lambda b: (b.start, b.end))
     # A block ends at most on the body's last raw line, one past `lines`
     # when the body ends with a newline: the extra entry is cut at the end.
