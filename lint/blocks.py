@@ -323,8 +323,6 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                     close()
                 else:
                     leaf = None
-            elif tag == "TableCell":
-                pass
             elif tag in _INLINE_KINDS:
                 if not inline_stack or leaf is None:
                     continue
@@ -343,7 +341,7 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                     leaf.emphasis.append(part)
                 if implicit and end > leaf_end:
                     leaf_end = end
-            else:
+            elif tag != "TableCell":  # a cell's row is the leaf
                 close()
                 if tag == "Item":
                     items.pop()
