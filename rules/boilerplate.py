@@ -38,15 +38,6 @@ from scrapelint.plugin import hookimpl
 from scrapelint.rule import Rule, RuleOptions
 
 
-def _decisions(doc, threshold: float = furniture.LINK_DENSE, min_run: int = furniture.NAV_RUN,
-               max_words: int = furniture.NAV_WORDS) -> dict[int, str]:
-    """The furniture units of `doc` and why (see `furniture.decide`), once
-    per document and set of options."""
-    key = f"furniture-decide:{threshold}:{min_run}:{max_words}"
-    return doc.shared(key, lambda d: furniture.decide(furniture.of(d), article_layout.of(d).end, bool(d.host),
-                                                     threshold, min_run, max_words))
-
-
 class BoilerplatePhrase(Rule):
     """A line holds a user-interface or policy phrase: page furniture, not article text.
 
@@ -320,7 +311,7 @@ class LinkDenseLine(Rule):
         if "](" not in doc.body and "<http" not in doc.body:
             return
         fu = furniture.of(doc)
-        why = _decisions(doc, threshold=self.options.threshold)
+        why = article_layout.decisions(doc, threshold=self.options.threshold)
         for run in furniture.runs(fu, [k for k, w in why.items() if w == "links"]):
             units = [fu.units[k] for k in run]
             if max(u.chars for u in units) < self.options.min_chars:
@@ -383,7 +374,7 @@ class NavigationRun(Rule):
 
     def check(self, doc) -> Iterator[Finding]:
         fu = furniture.of(doc)
-        why = _decisions(doc, min_run=self.options.min_run, max_words=self.options.max_words)
+        why = article_layout.decisions(doc, min_run=self.options.min_run, max_words=self.options.max_words)
         for k, w in why.items():
             if w.startswith("glued:"):
                 unit = fu.units[k]

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from scrapelint.analysis import furniture
+from scrapelint.analysis import furniture, layout
 from scrapelint.findings import Finding, Severity
 from scrapelint.lazymodel import Field
 from scrapelint.rule import DatasetRule, Rule, RuleOptions
@@ -32,9 +32,7 @@ _WORD = re.compile(r"\w")
 def nv_decisions(doc) -> dict[int, str]:
     """The NV family's furniture decision for `doc` (default options), shared
     with the NV rules' own."""
-    from scrapelint.rules.boilerplate import _decisions
-
-    return _decisions(doc)
+    return layout.decisions(doc)
 
 
 def block_hashes(doc) -> list[tuple[int, int, int]]:

@@ -171,3 +171,13 @@ def zone_words(fu: furniture.Furniture, k: int, doc) -> str:
 def of(doc) -> Layout:
     """The layout of `doc`, computed once per document."""
     return doc.shared("layout", analyse)
+
+
+def decisions(doc, threshold: float = furniture.LINK_DENSE, min_run: int = furniture.NAV_RUN,
+              max_words: int = furniture.NAV_WORDS) -> dict[int, str]:
+    """The furniture units of `doc` and why (see `furniture.decide`, read
+    with the layout's end of the article), once per document and set of
+    options: what the NV rules report, and what DS004 leaves to them."""
+    key = f"furniture-decide:{threshold}:{min_run}:{max_words}"
+    return doc.shared(key, lambda d: furniture.decide(furniture.of(d), of(d).end, bool(d.host),
+                                                     threshold, min_run, max_words))
