@@ -174,25 +174,24 @@ class _Positions:
         return a, a_col, b, b_col
 
 
-_PARSER = None
+_OPTIONS = None
 
 
 def _events(body: str):
-    global _PARSER
-    if _PARSER is None:
-        import pyromark
+    global _OPTIONS
+    import pyromark
 
+    if _OPTIONS is None:
         o = pyromark.Options
         # Tables and strikethrough are what HTML-to-Markdown converters
         # write; footnotes and task lists appear in published Markdown.
-        _PARSER = pyromark.Markdown(options=o.ENABLE_TABLES | o.ENABLE_STRIKETHROUGH | o.ENABLE_FOOTNOTES
-                                    | o.ENABLE_TASKLISTS)
-    # Adjacent text pieces (split at escapes and entities) come merged, with
-    # the range from the first's start to the last's end: all the walk needs.
+        _OPTIONS = o.ENABLE_TABLES | o.ENABLE_STRIKETHROUGH | o.ENABLE_FOOTNOTES | o.ENABLE_TASKLISTS
+    # Text comes unmerged (split at escapes and entities): pyromark's
+    # merging and its Markdown object each cost more than they save.
     try:
-        return _PARSER.events_with_range(body, merge_text=True)
+        return pyromark.events_with_range(body, options=_OPTIONS)
     except (UnicodeEncodeError, ValueError):  # lone surrogates from a JSON record
-        return _PARSER.events_with_range(body.encode("utf-8", "replace").decode("utf-8"), merge_text=True)
+        return pyromark.events_with_range(body.encode("utf-8", "replace").decode("utf-8"), options=_OPTIONS)
 
 
 _START = attrgetter("start")
