@@ -69,11 +69,14 @@ def _ensure_worker(run_id: str, configs: list[Config], options: RunOptions) -> N
 
 @dataclass(frozen=True)
 class Source:
-    """One input: a path or fsspec URL, how findings name it, its configuration."""
+    """One input: a path or fsspec URL, how findings name it, its
+    configuration, and why it is reported and not opened (`Target.problem`:
+    a special file, a dangling link), if it is."""
 
     url: str
     display: str
     config_key: int = 0
+    problem: str | None = None
 
 
 def reader_of(url: str, table: dict[str, Reader]) -> Reader:
@@ -176,6 +179,13 @@ def units_of(sources: Sequence[Source], run: tuple, storage_options: dict | None
     table = units.reader_table()
     bags, whole_files = [], []
     for source in sources:
+        if source.problem is not None:  # never opened (a FIFO would block): an unreadable unit, as the runner's
+            if whole_files:
+                bags.append(file_units(whole_files))
+                whole_files = []
+            unit = ("unreadable", source.display, source.config_key, None, source.problem)
+            bags.append(db.from_sequence([unit], npartitions=1))
+            continue
         reader = reader_of(source.url, table)
         if reader.chunks is None:  # read in a worker, which picks the same reader (units.reader_for)
             whole_files.append(source)
@@ -423,7 +433,7 @@ def iter_results(targets: list, configs: list[Config], options: RunOptions, *, s
     """`scrapelint check --engine dask`: the targets the command line found,
     linted on the cluster, each result in input order (the dataset rules'
     last, as with the process pool)."""
-    sources = [Source(str(t.path), t.display, t.config_key) for t in targets]
+    sources = [Source(str(t.path), t.display, t.config_key, t.problem) for t in targets]
     client = start_client(scheduler, workers)
     try:
         yield from DaskLint(sources, configs, options).results()
