@@ -90,6 +90,12 @@ class _LazyModelType(type):
 class LazyModel(metaclass=_LazyModelType):
     model_config: ClassVar[dict[str, Any]] = {}
 
+    def __new__(cls, **data: Any) -> LazyModel:
+        """`Options()` is the defaults and `Options(threshold=0.6)` a validated
+        instance, as with a pydantic model (a rule built directly, in a test
+        or a plugin, reads real values, never the field declarations)."""
+        return cls.model_validate(data) if data else cls.model_construct()
+
     # -- the class ------------------------------------------------------------------
 
     @classmethod
@@ -186,7 +192,7 @@ class LazyModel(metaclass=_LazyModelType):
 
     @classmethod
     def _make(cls, values: dict[str, Any], fields_set: set[str]) -> LazyModel:
-        obj = cls.__new__(cls)
+        obj = object.__new__(cls)
         obj.__dict__.update(values)
         obj.__dict__["model_fields_set"] = fields_set
         return obj

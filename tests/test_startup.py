@@ -272,3 +272,12 @@ def test_a_full_regex_cache_keeps_what_the_run_used(monkeypatch, tmp_path):
     regexcache._save()  # full: keeps what this run used
     kept = marshal.loads(usercache.read_bytes(regexcache._file_name()))
     assert set(kept) == {("island\\w", re.IGNORECASE)}
+
+
+def test_a_rule_built_directly_reads_its_default_options():
+    # the options are declared lazily (no pydantic at start-up); built with no
+    # arguments they are still the defaults, not the field declarations
+    from scrapelint.rules.boilerplate import LinkDenseLine
+
+    assert LinkDenseLine().options.threshold == 0.5
+    assert LinkDenseLine.Options(threshold=0.6).threshold == 0.6
