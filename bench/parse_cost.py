@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """What the Markdown block model costs: `parse_blocks` alone, per document.
 
-    python bench/parse_cost.py [--rounds 5] [--profile] [--digest] [PATH ...]
+    python bench/parse_cost.py [--rounds 10] [--baseline REV] [--profile] [--digest] [PATH ...]
 
 Reads every Markdown file under PATH (default: ../shared/corpus and the
 shared seed) the way `scrapelint check` does, then times `parse_blocks` on
-the bodies (best of --rounds, microseconds per document), and pyromark's
-event production alone on the same bodies, so the Python walk is the
-difference, and the model with its prose view (which rules that read prose
-build on first use).  --profile prints the cProfile table of one round.  --digest
-prints a hash of every model's full content (blocks with all their fields,
-the block of each line, the prose view): a speed change must not move it.
+the bodies (best of --rounds, microseconds per document), pyromark's event
+production alone on the same bodies, so the Python walk is the difference,
+and the model with its prose view (which rules that read prose build on
+first use).  --baseline REV also loads `lint/blocks.py` as it was at git
+revision REV and times both in alternating rounds in this one process: on a
+busy machine, figures from separate runs drift by more than a change moves
+them.  --profile prints the cProfile table of one round.  --digest prints a
+hash of every model's full content (blocks with all their fields, the block
+of each line, the prose view): a speed change must not move it.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ import argparse
 import cProfile
 import hashlib
 import pstats
+import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
-from scrapelint.blocks import _events, parse_blocks
+import scrapelint.blocks
 from scrapelint.readers import ReadSettings, load_markdown
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
 DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
 
 
@@ -42,29 +48,52 @@ def bodies(paths: list[Path]) -> list[tuple[str, list[str]]]:
     return out
 
 
-def best_of(rounds: int, fn) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+def module_at(rev: str) -> types.ModuleType:
+    """`lint/blocks.py` as it was at git revision `rev` (the rest of the
+    package as it is now)."""
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:lint/blocks.py"], capture_output=True,
+                            text=True, check=True).stdout
+    module = types.ModuleType(f"blocks_at_{rev}")
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, f"{rev}:lint/blocks.py", "exec"), module.__dict__)
+    return module
 
 
-def digest(docs: list[tuple[str, list[str]]]) -> str:
+def digest(blocks, docs: list[tuple[str, list[str]]]) -> str:
     h = hashlib.sha256()
     for body, lines in docs:
-        model = parse_blocks(body, lines)
+        model = blocks.parse_blocks(body, lines)
         for blk in model.blocks:
             h.update(repr([getattr(blk, name) for name in blk.__slots__]).encode())
         h.update(repr((model.block_of_line, model.lines_read, model.prose_lines)).encode())
     return h.hexdigest()
 
 
+def timings(blocks, docs: list[tuple[str, list[str]]]) -> dict[str, callable]:
+    parse, events = blocks.parse_blocks, blocks._events
+
+    def walk():
+        for body, lines in docs:
+            parse(body, lines)
+
+    def walk_and_prose():
+        for body, lines in docs:
+            parse(body, lines).prose_lines
+
+    def events_only():
+        for body, _ in docs:
+            for _ in events(body):
+                pass
+
+    walk()  # pyromark's import and first-call costs stay out of the figures
+    return {"parse_blocks": walk, "pyromark events": events_only, "+ prose view": walk_and_prose}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--baseline", metavar="REV", help="also time lint/blocks.py at this git revision")
     ap.add_argument("--profile", action="store_true", help="print the cProfile table of one round")
     ap.add_argument("--digest", action="store_true", help="print a hash of every model's content")
     a = ap.parse_args()
@@ -76,35 +105,31 @@ def main() -> int:
     if not docs:
         print("no Markdown bodies found", file=sys.stderr)
         return 2
-
-    def walk():
-        for body, lines in docs:
-            parse_blocks(body, lines)
-
-    def walk_and_prose():
-        for body, lines in docs:
-            parse_blocks(body, lines).prose_lines
-
-    def events_only():
-        for body, _ in docs:
-            for _ in _events(body):
-                pass
-
-    walk()  # pyromark's import and first-call costs stay out of the figures
+    versions = {"now": scrapelint.blocks}
+    if a.baseline:
+        versions = {a.baseline: module_at(a.baseline), **versions}
+    runs = {name: timings(blocks, docs) for name, blocks in versions.items()}
+    best: dict[tuple[str, str], float] = {}
+    for _ in range(a.rounds):  # alternating, so both see the same machine
+        for name, fns in runs.items():
+            for what, fn in fns.items():
+                t0 = time.perf_counter()
+                fn()
+                best[name, what] = min(best.get((name, what), float("inf")), time.perf_counter() - t0)
     n = len(docs)
-    total = best_of(a.rounds, walk) / n * 1e6
-    with_prose = best_of(a.rounds, walk_and_prose) / n * 1e6
-    events = best_of(a.rounds, events_only) / n * 1e6
-    print(f"{n} bodies, best of {a.rounds} rounds")
-    print(f"parse_blocks     {total:8.1f} us/doc")
-    print(f"pyromark events  {events:8.1f} us/doc")
-    print(f"Python walk      {total - events:8.1f} us/doc")
-    print(f"+ prose view     {with_prose:8.1f} us/doc  (parse_blocks and its prose_lines)")
+    print(f"{n} bodies, best of {a.rounds} rounds, us/doc")
+    print(f"{'':18}" + "".join(f"{name:>14}" for name in runs))
+    for what in ("parse_blocks", "pyromark events"):
+        print(f"{what:18}" + "".join(f"{best[name, what] / n * 1e6:14.1f}" for name in runs))
+    print(f"{'Python walk':18}" + "".join(
+        f"{(best[name, 'parse_blocks'] - best[name, 'pyromark events']) / n * 1e6:14.1f}" for name in runs))
+    print(f"{'+ prose view':18}" + "".join(f"{best[name, '+ prose view'] / n * 1e6:14.1f}" for name in runs))
     if a.digest:
-        print(f"model digest     {digest(docs)}")
+        for name, blocks in versions.items():
+            print(f"model digest {name}: {digest(blocks, docs)}")
     if a.profile:
         prof = cProfile.Profile()
-        prof.runcall(walk)
+        prof.runcall(runs["now"]["parse_blocks"])
         pstats.Stats(prof).sort_stats("tottime").print_stats(15)
     return 0
 
