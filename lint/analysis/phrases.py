@@ -17,7 +17,7 @@ import sys
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 DATA_PACKAGE = "scrapelint.rules"
 
@@ -129,6 +129,24 @@ def phrase_regex(name: str, mode: str = "any", extra: tuple[str, ...] = (), igno
     return _wrap(alt, mode, re.IGNORECASE if ignore_case else 0)
 
 
+def _literal_runs(seq) -> Iterator[tuple[str, str | None, object]]:
+    """Walk a parsed regex sequence: for each element that is not a literal
+    character, (the run of literal characters before it, its opcode name,
+    its argument); zero-width assertions do not break a run; last, the final
+    run with None."""
+    run: list[str] = []
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width: the run goes on across it
+        yield "".join(run), name, av
+        run = []
+    yield "".join(run), None, None
+
+
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of `pattern` contains:
     a run of 3+ literal characters on its main path, or the literal runs of
@@ -145,35 +163,17 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     branches: list[tuple[str, ...]] = []
 
     def longest(seq) -> str:
-        best, cur = "", []
-        for op, av in seq:
-            if str(op) == "LITERAL":
-                cur.append(chr(av))
-                continue
-            if str(op) in ("AT", "ASSERT", "ASSERT_NOT"):
-                continue
-            best = max(best, "".join(cur), key=len)
-            cur = []
-        return max(best, "".join(cur), key=len)
+        return max((run for run, _name, _av in _literal_runs(seq)), key=len)
 
     def walk(seq) -> None:
-        cur: list[str] = []
-        for op, av in seq:
-            name = str(op)
-            if name == "LITERAL":
-                cur.append(chr(av))
-                continue
-            if name in ("AT", "ASSERT", "ASSERT_NOT"):
-                continue  # zero-width: the run goes on across it
-            runs.append("".join(cur))
-            cur = []
+        for run, name, av in _literal_runs(seq):
+            runs.append(run)
             if name == "SUBPATTERN" and av[3] is not None:
                 walk(av[3])
             elif name == "BRANCH":
                 alts = tuple(longest(alt) for alt in av[1])
                 if all(len(x) >= 2 for x in alts):
                     branches.append(alts)
-        runs.append("".join(cur))
 
     walk(parsed)
     # the candidate whose shortest literal is the longest: a short literal
@@ -226,17 +226,9 @@ def _requirement(seq: list, ignore_case: bool) -> tuple[str, ...] | str | None:
 
     digit_class = [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]
     found: list[tuple[str, ...] | str] = []
-    run: list[str] = []
-    for op, av in [*seq, (None, None)]:  # a sentinel closes the last run
-        name = str(op)
-        if name == "LITERAL":
-            run.append(chr(av))
-            continue
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero-width: the run goes on across it
+    for run, name, av in _literal_runs(seq):
         if run:
-            found.append(("".join(run),))
-            run = []
+            found.append((run,))
         inner = None
         if name == "IN":
             if av == digit_class:
