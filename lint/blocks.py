@@ -45,6 +45,7 @@ _REFDEF_RE = re.compile(r" {0,3}\[(?:[^\]\\]|\\.)+\]:")
 _TABLE_RULE_RE = re.compile(r" {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 LEAF_KINDS = ("paragraph", "heading", "table_row", "code", "html", "refdef", "hr")
+PROSE_KINDS = frozenset(("paragraph", "heading", "table_row"))  # the leaves that carry text
 
 
 @dataclass(slots=True, init=False)
@@ -100,7 +101,7 @@ class Block:
     def is_prose_kind(self) -> bool:
         """Paragraphs, headings and table rows carry text; code, HTML,
         definitions and rules do not."""
-        return self.kind in ("paragraph", "heading", "table_row")
+        return self.kind in PROSE_KINDS
 
     @property
     def link_density(self) -> float:

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from scrapelint.analysis import stopwords
 from scrapelint.analysis.text import word_estimate
+from scrapelint.blocks import PROSE_KINDS
 
 SENTENCE_END = frozenset(".!?。！？…\"”’'»)」』:;")
 NO_CASE_LONG = 30  # a line of an uncased script this long continues onto the next
@@ -45,7 +46,6 @@ NEAR_RATIO = 0.6  # ... at or above which it is near-good
 REF_MIN, REF_MAX = 0.15, 0.75  # bounds of the document's reference density
 MAX_GAP = 4.0  # cost of non-good units allowed inside the core
 _STRIP = " \t>#*_-+•|`\\~"
-_PROSE_KINDS = frozenset(("paragraph", "heading", "table_row"))  # the blocks that carry text (Block.is_prose_kind)
 
 
 @dataclass(slots=True)
@@ -183,7 +183,7 @@ def units_of(doc) -> list[Unit]:
     prose = doc.prose_lines
     out: list[Unit] = []
     for block in doc.blocks:
-        if block.kind not in _PROSE_KINDS:
+        if block.kind not in PROSE_KINDS:  # a set test, not a property call per block
             continue
         if block.kind == "paragraph" and block.end > block.start \
                 and _separate_lines(lines[block.start:block.end + 1]):
