@@ -48,6 +48,7 @@ for p in files[: len(files) - 5 : step][:n]:
 
 def instructions(python: str, n: int) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONHASHSEED"] = "0"  # set and dict orders, and so the work, repeat from run to run
     proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            python, "-c", CHILD, str(n), str(CORPUS)], capture_output=True, text=True, env=env)
     m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
