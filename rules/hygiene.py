@@ -20,7 +20,7 @@ import unicodedata
 from typing import Iterator
 
 from scrapelint.analysis import glued, htmltags
-from scrapelint.analysis.phrases import line_starts, lowered_join, phrase_set
+from scrapelint.analysis.phrases import line_starts, lowered_join, lowered_lines, phrase_set
 from scrapelint.analysis.prose import first_match_by_line, matches_by_line
 from scrapelint.findings import Finding, Severity
 from scrapelint.lazymodel import Field
@@ -392,9 +392,8 @@ class PlaceholderText(Rule):
         if not doc.body:
             return
         phrases = phrase_set("placeholder-phrases.txt", "any", tuple(self.options.extend_phrases))
-        lines = doc.lines
-        lowered = lowered_join(lines)
-        if not phrases.hits(lines, lowered, line_starts(lowered)):
+        lowered, starts = lowered_lines(doc)
+        if not phrases.hits(doc.lines, lowered, starts):
             return  # the common case: no Markdown parse needed
         lines = doc.prose_lines  # phrases in code are examples, not the page
         lowered = lowered_join(lines)

@@ -34,3 +34,18 @@ def test_a_target_the_mangled_pre_test_lets_pass_cannot_match():
     assert [c for c in whitespace if c.isprintable()] == [" "]
     assert _MANGLED_TARGET_RE.search("https://example.org/a\u00a0b")
     assert not "https://example.org/a\u00a0b".isprintable()
+
+
+def test_slices_of_the_body_lowered_once_are_each_line_lowered():
+    from scrapelint.analysis.phrases import lowered_join, lowered_lines
+
+    # final sigma, a letter whose lower case is longer (İ), CRLF endings, an empty line
+    body = "ΟΔΟΣ ΠΑΡΟΔΟΣ\r\nİstanbul Harbour\n\nΣ\nThe END of İt\n"
+    doc = _doc(body)
+    lowered, starts = lowered_lines(doc)
+    lines = doc.lines
+    assert lowered == lowered_join(lines)
+    for i, line in enumerate(lines):
+        assert lowered[starts[i]:starts[i + 1] - 1] == lowered_join([line])
+    subset = [0, 3, 4]
+    assert "\n".join(lowered[starts[i]:starts[i + 1] - 1] for i in subset) == lowered_join([lines[i] for i in subset])

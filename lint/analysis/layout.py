@@ -25,8 +25,7 @@ from itertools import accumulate
 
 from scrapelint.analysis import furniture
 from scrapelint.analysis.phrases import (
-    line_starts,
-    lowered_join,
+    lowered_lines,
     phrase_set,
     scan_literals,
 )
@@ -88,8 +87,9 @@ def analyse(doc) -> Layout:
     read = lines[:doc.body_model.lines_read]
     cand = [i for i, line in enumerate(read) if line and len(line) <= MAX_PHRASE_LINE and i not in code]
     clines = [lines[i] for i in cand]
-    lowered = lowered_join(clines)
-    sstarts = line_starts(lowered)
+    body_lowered, body_starts = lowered_lines(doc)  # slices of the body lowered once
+    lowered = "\n".join([body_lowered[body_starts[i]:body_starts[i + 1] - 1] for i in cand])
+    sstarts = list(accumulate(map((1).__add__, map(len, clines)), initial=0))
     captions = {cand[k] for k in phrase_set("caption-credits.txt", "any", ignore_case=False).hits(clines, lowered, sstarts)}
     phrases: dict[int, tuple[str, str]] = {}
     kinds = ("line", "dateline", "prefix", "phrase", "outside", "end", "section")

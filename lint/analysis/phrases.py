@@ -517,6 +517,16 @@ def lowered_join(lines: list[str]) -> str:
     return lowered
 
 
+def lowered_lines(doc) -> tuple[str, list[int]]:
+    """`lowered_join(doc.lines)` and its line offsets, once per document:
+    the text a case-insensitive phrase list scans over the whole body."""
+    def compute(d):
+        lines = d.lines
+        return lowered_join(lines), list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+
+    return doc.shared("lowered-lines", compute)
+
+
 def line_starts(body: str) -> list[int]:
     """Offset in `body` of each body line's start (the last is len+1)."""
     return list(accumulate(map((1).__add__, map(len, body.split("\n"))), initial=0))  # C-level iteration
