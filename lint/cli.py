@@ -97,9 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     import signal
 
     if argv is None:  # the command's own process (a caller passing arguments keeps its `re` as it is)
-        from scrapelint import regexcache
+        from scrapelint import gctuning, regexcache
 
         regexcache.install()
+        gctuning.collect_less_often()
     args = build_parser().parse_args(argv)
     try:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)

@@ -348,9 +348,11 @@ def iter_results(units: Iterator[tuple], configs: list[Config], options: RunOpti
 
 
 def _init_pool_worker(parent_pid: int, configs: list[Config], options: RunOptions) -> None:
+    from scrapelint.gctuning import collect_less_often
     from scrapelint.workers import watch_parent
 
     watch_parent(parent_pid)
+    collect_less_often()  # a spawned worker does not inherit the command's setting
     init_worker(configs, options)
 
 
