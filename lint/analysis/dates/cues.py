@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.dates.find import HAS_DIGIT, MONTH, YEAR, DateMatch, make_date
+from scrapelint.analysis.dates.gates import CaseBlindGate
 from scrapelint.analysis.dates.sources import close
 from scrapelint.analysis.phrases import line_starts
 from scrapelint.analysis.text import visible
@@ -38,7 +39,7 @@ _DATELINE_RE = re.compile(
     # "(21. November 2022) Energieverbraucher erhalten ...": a paragraph led by its date
     rf"|^[\W_]*\((?P<date2>(?:{MONTH})\s?\d\d?(?:,?\s+{YEAR})|\d\d?\.?\s+(?:de\s+)?(?:{MONTH})\s+{YEAR}|\d\d?\.\d\d?\.{YEAR})\)\s+\w",
 )
-_PUB_KW = re.compile(
+_PUB_KW = CaseBlindGate(
     r"(?P<pub>\b(?:first\s+)?(?:published|posted|released)(?:\s+(?:on|at))?"
     r"|\bver[öo]ffentlicht(?:\s+am)?|\berschienen(?:\s+am)?|\bpubliziert(?:\s+am)?"
     r"|\bpubli[ée]e?(?:\s+le)?|\bmis\s+en\s+ligne(?:\s+le)?"
@@ -47,7 +48,6 @@ _PUB_KW = re.compile(
     r"|\b(?:zuletzt\s+)?aktualisiert(?:\s+am)?|\bge[äa]ndert(?:\s+am)?|\bStand\b"
     r"|\bmis\s+[àa]\s+jour(?:\s+le)?|\bmodifi[ée]e?(?:\s+le)?|\bactualis[ée]e?(?:\s+le)?"
     r"|\bactualizad[oa](?:\s+(?:el|en))?|\b[úu]ltima\s+actualizaci[óo]n|\bmodificad[oa](?:\s+el)?)",
-    re.IGNORECASE,
 )
 _KW_LANG = (("first", "en"), ("published", "en"), ("posted", "en"), ("released", "en"), ("last", "en"),
             ("updated", "en"), ("modified", "en"), ("edited", "en"), ("revised", "en"),
@@ -70,13 +70,12 @@ _LEAD_MARKUP = re.compile(r"[\W_]*")
 _DATE_LED = re.compile(r"\s*(?:[-–—|·•]|,\s)")
 # after a publication keyword: at most three short words, then a day or year
 _FALLBACK_SHAPE = re.compile(r"^(?:\w{1,12}\.?,?\s+){0,3}\d{1,4}(?:st|nd|rd|th|er|e)?\b(?=.*\b(?:19|20)\d\d\b)")
-_TIMEAGO = re.compile(r"\bago\b|\bvor\s+\d|\bil y a\b|\bhace\s+\d", re.IGNORECASE)
+_TIMEAGO = CaseBlindGate(r"\bago\b|\bvor\s+\d|\bil y a\b|\bhace\s+\d")
 # Lines that are a page's furniture, not its article.
-_FOOTER_RE = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|alle rechte vorbehalten"
-                        r"|tous droits réservés|todos los derechos reservados", re.IGNORECASE)
-_COMMENT_RE = re.compile(r"\b(?:reply|antworten|répondre|responder|says|sagt|écrit|dice)\s*:?\s*$"
-                         r"|^\s*\W*(?:reply|antworten|répondre|responder)\b|\bcommented\b|\bkommentiert\b",
-                         re.IGNORECASE)
+_FOOTER_RE = CaseBlindGate(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|alle rechte vorbehalten"
+                           r"|tous droits réservés|todos los derechos reservados")
+_COMMENT_RE = CaseBlindGate(r"\b(?:reply|antworten|répondre|responder|says|sagt|écrit|dice)\s*:?\s*$"
+                            r"|^\s*\W*(?:reply|antworten|répondre|responder)\b|\bcommented\b|\bkommentiert\b")
 _BYLINE_ANY = re.compile(r"(?i:by|von|par|por)\s+\[?[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6})?\s*\[[^\]]+\]\([^)]*\)\s*$")
@@ -319,7 +318,7 @@ def publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], lin
                 continue
         if not near_top:
             continue
-        if _TIMEAGO.search(line) and not ms:
+        if not ms and _TIMEAGO.search(line):
             continue
         kws = list(_PUB_KW.finditer(line)) if len(line) < 300 else []
         used = False

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""What the date evidence costs on its own: `dates.evidence` and the DT
+rules, per document, with the views other stages own computed beforehand.
+
+    python bench/dates_cost.py [--rounds 7] [--baseline REV] [--profile] [--digest]
+                               [--instructions [--docs 60]] [PATH ...]
+
+Reads every Markdown file under PATH (default: ../shared/corpus and the
+shared seed) the way `scrapelint check` does, builds the views the dates
+code reads but does not own (the block model and prose view, the layout and
+furniture it rests on), then times the dates stage alone: the reader view
+of the body, the evidence (`_gather`) and the DT verdict and rules, best of
+--rounds, microseconds per document, and counts the dateparser calls.
+--baseline REV also loads `lint/analysis/dates/*` and `rules/dates.py` as
+they were at git revision REV and times both in alternating rounds of this
+one process (separate runs on this busy machine drift more than a change
+moves them).  --digest prints a hash of every document's evidence and DT
+findings: a speed change must not move it.  --profile prints the cProfile
+table of one round.  --instructions counts instead, with valgrind, the
+instructions one pass of the dates stage costs per document (every k-th of
+--docs documents), for each version: a figure a busy machine does not move
+(see bench/instructions.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import time
+import types
+from pathlib import Path
+
+from scrapelint.analysis import layout
+from scrapelint.readers import ReadSettings, load_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
+# the dates code, in import order, as (module name, file)
+MODULES = [("scrapelint.analysis.dates.find", "lint/analysis/dates/find.py"),
+           ("scrapelint.analysis.dates.gates", "lint/analysis/dates/gates.py"),
+           ("scrapelint.analysis.dates.sources", "lint/analysis/dates/sources.py"),
+           ("scrapelint.analysis.dates.cues", "lint/analysis/dates/cues.py"),
+           ("scrapelint.analysis.dates.evidence", "lint/analysis/dates/evidence.py"),
+           ("scrapelint.rules.dates", "rules/dates.py")]
+OWN_KEYS = ("reader-lines", "dates", "dates-verdict")  # the doc.shared entries the dates code computes
+
+
+def documents(paths: list[Path], limit: int | None = None) -> list:
+    """The documents (every k-th of them, at most `limit`), with the views
+    the dates code reads but others own already built."""
+    settings = ReadSettings()
+    files = [f for root in paths for f in (sorted(root.rglob("*.md")) if root.is_dir() else [root])]
+    if limit:
+        files = files[:: max(1, len(files) // limit)][:limit]
+    docs = []
+    for f in files:
+        doc = load_markdown(f, str(f), settings)
+        if doc.body is None:
+            continue
+        doc.blocks, doc.prose_lines, doc.url, doc.field("title")
+        layout.of(doc)
+        docs.append(doc)
+    return docs
+
+
+def version_at(rev: str) -> dict[str, types.ModuleType]:
+    """The dates modules as they were at git revision `rev`, importing each
+    other (the rest of the package as it is now)."""
+    package = types.ModuleType("dates_at_" + "".join(c if c.isalnum() else "_" for c in rev))
+    sys.modules[package.__name__] = package
+    out = {}
+    for name, path in MODULES:
+        shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
+        if shown.returncode != 0 and name.endswith(".gates"):
+            continue  # not there yet at `rev`
+        shown.check_returncode()
+        source = shown.stdout
+        for other, _ in MODULES:
+            short = other.rsplit(".", 1)[1]
+            source = source.replace(f"from {other} import", f"from {package.__name__}_{short} import")
+            source = source.replace(f"from scrapelint.analysis.dates import {short}\n",
+                                    f"from {package.__name__} import {short}\n")
+        module = types.ModuleType(f"{package.__name__}_{name.rsplit('.', 1)[1]}")
+        sys.modules[module.__name__] = module  # dataclasses and the imports above look it up
+        exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)
+        setattr(package, name.rsplit(".", 1)[1], module)
+        out[name] = module
+    return out
+
+
+def version_now() -> dict[str, types.ModuleType]:
+    import importlib
+    return {name: importlib.import_module(name) for name, _ in MODULES}
+
+
+def rules_of(mods) -> list:
+    return [cls() for cls in mods["scrapelint.rules.dates"].scrapelint_rules()]
+
+
+def forget(doc) -> None:
+    shared = doc.__dict__.get("_shared", {})
+    for key in OWN_KEYS:
+        shared.pop(key, None)
+
+
+def stage(mods, docs):
+    """One pass of the dates stage over every document: its findings."""
+    rules = rules_of(mods)
+
+    def run():
+        out = []
+        for doc in docs:
+            forget(doc)
+            for rule in rules:
+                out.extend(rule.check(doc))
+        return out
+
+    return run
+
+
+def digest(mods, docs) -> str:
+    h = hashlib.sha256()
+    gather = mods["scrapelint.analysis.dates.evidence"].of
+    rules = rules_of(mods)
+    for doc in docs:
+        forget(doc)
+        h.update(repr(gather(doc)).encode())
+        for rule in rules:
+            h.update(repr([(f.code, f.line, f.message) for f in rule.check(doc)]).encode())
+    return h.hexdigest()
+
+
+def instructions(a, name: str) -> float:
+    """Instructions per document of one pass of version `name`'s stage:
+    valgrind's count of a process running two passes less one running one."""
+    counts = []
+    for passes in (1, 2):
+        cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable,
+               __file__, "--passes", str(passes), "--version", name, "--docs", str(a.docs), *map(str, a.paths)]
+        if a.baseline:
+            cmd += ["--baseline", a.baseline]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+        if proc.returncode != 0 or m is None:
+            sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+        counts.append(int(m.group(1).replace(",", "")))
+    return (counts[1] - counts[0]) / int(proc.stdout)  # the child prints how many documents it read
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--baseline", metavar="REV", help="also time the dates code at this git revision")
+    ap.add_argument("--profile", action="store_true", help="print the cProfile table of one round")
+    ap.add_argument("--digest", action="store_true", help="print a hash of every document's evidence and findings")
+    ap.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead of timing")
+    ap.add_argument("--docs", type=int, default=60, help="documents --instructions reads (every k-th)")
+    ap.add_argument("--passes", type=int, help=argparse.SUPPRESS)  # in valgrind's child: passes of --version
+    ap.add_argument("--version", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    missing = [p for p in a.paths if not p.exists()]
+    if missing:
+        print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    if a.instructions:
+        if shutil.which("valgrind") is None:
+            sys.exit("needs valgrind (apt-get install valgrind)")
+        names = ([a.baseline] if a.baseline else []) + ["now"]
+        print(f"M instructions per document, one pass of the dates stage ({a.docs} documents)")
+        for name in names:
+            print(f"{name:>14} {instructions(a, name) / 1e6:10.3f}")
+        return 0
+    docs = documents(a.paths, a.docs if a.passes is not None else None)
+    if not docs:
+        print("no Markdown bodies found", file=sys.stderr)
+        return 2
+    versions = {"now": version_now()}
+    if a.baseline:
+        versions = {a.baseline: version_at(a.baseline), **versions}
+    if a.passes is not None:
+        run = stage(versions[a.version], docs)
+        for _ in range(a.passes):
+            run()
+        print(len(docs))
+        return 0
+    runs = {name: stage(mods, docs) for name, mods in versions.items()}
+    parsers = {name: mods["scrapelint.analysis.dates.cues"]._dateparser_parse for name, mods in versions.items()}
+    for name, run in runs.items():  # imports, first calls and dateparser's start-up stay out of the figures
+        run()
+        parsers[name].cache_clear()
+    calls = {}
+    best: dict[str, float] = {}
+    for r in range(a.rounds):  # alternating, so both see the same machine
+        for name, run in runs.items():
+            t0 = time.perf_counter()
+            run()
+            best[name] = min(best.get(name, float("inf")), time.perf_counter() - t0)
+            if r == 0:
+                info = parsers[name].cache_info()
+                calls[name] = (info.hits + info.misses, info.misses)
+    n = len(docs)
+    print(f"{n} documents, best of {a.rounds} rounds")
+    print(f"{'':28}" + "".join(f"{name:>14}" for name in runs))
+    print(f"{'dates stage, us/doc':28}" + "".join(f"{best[name] / n * 1e6:14.1f}" for name in runs))
+    print(f"{'dateparser calls (misses)':28}" + "".join(f"{'%d (%d)' % calls[name]:>14}" for name in runs))
+    if a.digest:
+        for name, mods in versions.items():
+            print(f"evidence digest {name}: {digest(mods, docs)}")
+    if a.profile:
+        prof = cProfile.Profile()
+        prof.runcall(runs["now"])
+        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
