@@ -28,7 +28,10 @@ _MONTH_NAMES = {
 }
 MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-MONTH = rf"(?i:{_MONTH_ALT})(?:\.|\b)"
+# The lookahead drops every alternative at once on a character no month name
+# starts with (a digit, most letters), instead of trying them one by one.
+_MONTH_FIRSTS = "".join(sorted({name[0] for name in MONTHS}))
+MONTH = rf"(?i:(?=[{_MONTH_FIRSTS}])(?:{_MONTH_ALT}))(?:\.|\b)"
 YEAR = r"(?:19|20)\d\d"
 
 # Every date form the rules read.  Named groups tell the form.
