@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.dates.find import HAS_DIGIT, MONTH, YEAR, DateMatch, make_date
 from scrapelint.analysis.dates.gates import CaseBlindGate
 from scrapelint.analysis.dates.sources import close
-from scrapelint.analysis.phrases import line_starts
 from scrapelint.analysis.text import visible
 
 if TYPE_CHECKING:
@@ -176,9 +174,9 @@ def _headline_index(doc, limit: int) -> int | None:
 
     if tnorm:
         thead = title.strip().lower()[:8]
-        for i in _lines_holding(lines, n, thead):
-            line = lines[i]
-            if readable(i) and len(line) < 2 * len(tnorm) + 20:
+        longest = 2 * len(tnorm) + 20  # a headline is about as long as its title: only shorter lines are lowered
+        for i, line in enumerate(lines[:n]):
+            if len(line) < longest and thead in line.lower() and readable(i):
                 hm = _HEADLINE_PREFIX.match(line)
                 ln = _norm(line[hm.end():] if hm else line)
                 if len(ln) >= 12 and (ln == tnorm or (hm is not None and ln in tnorm)):
@@ -193,23 +191,6 @@ def _headline_index(doc, limit: int) -> int | None:
         if readable(i) and _HEADLINE_PREFIX.match(line) and line.lstrip(" -*+").startswith("# "):
             return i
     return None
-
-
-def _lines_holding(lines: list[str], n: int, needle: str) -> list[int]:
-    """The first `n` lines whose lower case holds `needle`, in order: found
-    by `str.find` on their lower-cased join, not by lowering each line."""
-    low = "\n".join(lines[:n]).lower()
-    if len(low) != sum(map(len, lines[:n])) + max(0, n - 1):  # a letter whose lower case is longer
-        return [i for i in range(n) if needle in lines[i].lower()]
-    starts = line_starts(low)
-    found: list[int] = []
-    pos = low.find(needle)
-    while pos != -1:
-        i = bisect_right(starts, pos) - 1
-        if needle in lines[i].lower():  # not across a line break
-            found.append(i)
-        pos = low.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
-    return found
 
 
 def _resolve_year(mo: int, d: int, ref: _dt.date) -> _dt.date | None:
