@@ -78,6 +78,7 @@ _BYLINE_ANY = re.compile(r"(?i:by|von|par|por)\s+\[?[A-ZÀ-Ý][\w'’-]+\s+[A-Z�
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6})?\s*\[[^\]]+\]\([^)]*\)\s*$")
 _WS = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def _kw_lang(word: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+    return _WS.sub(" ", _PUNCT.sub(" ", text.lower())).strip()
 
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
