@@ -75,7 +75,8 @@ def url_problem(url: str) -> str | None:
     """What is wrong with a source URL, or None."""
     from urllib.parse import urlsplit
 
-    if any(ch.isspace() for ch in url):
+    # every whitespace character but " " is unprintable: one C call rules most URLs out
+    if " " in url or (not url.isprintable() and any(ch.isspace() for ch in url)):
         return "contains whitespace"
     if url.startswith("#"):
         return "is only a fragment"

@@ -49,3 +49,13 @@ def test_slices_of_the_body_lowered_once_are_each_line_lowered():
         assert lowered[starts[i]:starts[i + 1] - 1] == lowered_join([line])
     subset = [0, 3, 4]
     assert "\n".join(lowered[starts[i]:starts[i + 1] - 1] for i in subset) == lowered_join([lines[i] for i in subset])
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable():
+    from scrapelint.rules.urls import url_problem
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    for c in spaces:
+        assert url_problem(f"https://example.org/a{c}b") == "contains whitespace", hex(ord(c))
+    assert url_problem("https://example.org/a-b") is None

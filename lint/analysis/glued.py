@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import itemgetter
 from typing import Iterable, Iterator
 
 from scrapelint.analysis.phrases import load_entries
@@ -122,16 +121,12 @@ def occurring(words: set[str], text: str) -> set[str]:
     quadratic on a page of many glued-looking tokens and a large code block.
     A word is at most MAX_TOKEN_CHARS long, so at most that many of them end
     at any one character: the pass stays linear in the text."""
-    import ahocorasick
+    import ahocorasick_rs
 
     words = {w for w in words if w}
     if not words or not text:
         return set()
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return set(map(itemgetter(1), automaton.iter(text)))
+    return set(ahocorasick_rs.AhoCorasick(list(words)).find_matches_as_strings(text, overlapping=True))
 
 
 def named_by_page(tokens: Iterable[str], doc) -> set[str]:
