@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,8 +51,11 @@ for p in files[: len(files) - 5 : step][:n]:
 def instructions(python: str, n: int) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONHASHSEED"] = "0"  # set and dict orders, and so the work, repeat from run to run
-    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                           python, "-c", CHILD, str(n), str(CORPUS)], capture_output=True, text=True, env=env)
+    # an empty user cache: what earlier runs (of any checkout) left there would change the work
+    with tempfile.TemporaryDirectory(prefix="scrapelint-instructions-") as cache:
+        env["XDG_CACHE_HOME"] = cache
+        proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                               python, "-c", CHILD, str(n), str(CORPUS)], capture_output=True, text=True, env=env)
     m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
     if proc.returncode != 0 or m is None:
         sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
