@@ -126,7 +126,9 @@ def occurring(words: set[str], text: str) -> set[str]:
     words = {w for w in words if w}
     if not words or not text:
         return set()
-    return set(ahocorasick_rs.AhoCorasick(list(words)).find_matches_as_strings(text, overlapping=True))
+    # built for one search: a non-contiguous NFA builds 4x as fast as the default
+    matcher = ahocorasick_rs.AhoCorasick(list(words), implementation=ahocorasick_rs.Implementation.NoncontiguousNFA)
+    return set(matcher.find_matches_as_strings(text, overlapping=True))
 
 
 def named_by_page(tokens: Iterable[str], doc) -> set[str]:
