@@ -20,11 +20,18 @@ modules) and a later run hands it straight to `_sre.compile`, the step
   patterns by their code, and tests/test_startup.py checks each cached one
   against a fresh compile.
 - The file is written at exit, only when a run compiled a pattern it did
-  not hold.  It keeps at most MAX_KEPT patterns (a dataset run compiles a
-  pattern from some documents' words): once full, a run that meets a new
-  pattern compiles it with `re` and rewrites the file with the patterns it
-  used, so the next run has room for it.  The library API does
-  not install it: it is the command's, whose process is ours.
+  not hold.  Each write is a generation; a pattern that none of the last
+  KEEP_GENERATIONS writing runs used is dropped.  Some patterns differ in
+  every process and are never met again: the standard library's tokenize
+  (which pydantic reaches when it builds a configuration model) joins
+  string prefixes in a set's order, and a dataset run compiles patterns
+  from some documents' words.  Without the horizon each such run added
+  one for good (the file had grown to 4 MB, most of it 332 copies of
+  tokenize's pattern, read by every run).  It also keeps at most MAX_KEPT
+  patterns: once full, a run that meets a new pattern compiles it with `re`
+  and rewrites the file with the patterns it used, so the next run has
+  room for it.  The library API does not install it: it is the command's,
+  whose process is ours.
 """
 
 from __future__ import annotations
@@ -38,13 +45,15 @@ from typing import Any
 import _sre
 
 MAX_KEPT = 2000
-FORMAT = 2  # of the file: (pattern, flags) -> marshalled entry
+KEEP_GENERATIONS = 10  # writes a pattern stays unused before it is dropped
+FORMAT = 3  # of the file: (generation, {(pattern, flags): (generation last used, marshalled entry)})
 
 # (pattern, flags) -> what _sre.compile takes, marshalled: a run decodes only
 # the entries it uses (the file holds every pattern earlier runs compiled)
 _known: dict[tuple[str, int], bytes] = {}
 _built: dict[tuple[str, int], re.Pattern] = {}
-_state = {"original": None, "added": False, "full": False}
+_last_used: dict[tuple[str, int], int] = {}  # generation of the last write whose run used it
+_state = {"original": None, "added": False, "full": False, "generation": 0}
 
 
 def install() -> None:
@@ -58,11 +67,13 @@ def install() -> None:
     data = usercache.read_bytes(_file_name())
     if data:
         try:
-            known = marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
-            known = None
-        if isinstance(known, dict):
-            _known.update(known)
+            generation, kept = marshal.loads(data)
+            _known.update((key, entry) for key, (_used, entry) in kept.items())
+            _last_used.update((key, used) for key, (used, _entry) in kept.items())
+            _state["generation"] = generation
+        except (EOFError, ValueError, TypeError, AttributeError):  # not this format: start afresh
+            _known.clear()
+            _last_used.clear()
     _state["original"] = re._compile
     re._compile = _compile
     atexit.register(_save)
@@ -126,10 +137,15 @@ def _save() -> None:
     if _state["added"] or _state["full"]:
         from scrapelint import usercache
 
-        kept = {key: _known[key] for key in _built} if _state["full"] else _known
+        generation = _state["generation"] + 1
+        kept = {key: (generation if key in _built else _last_used.get(key, generation), entry)
+                for key, entry in _known.items()
+                if key in _built or (not _state["full"] and generation - _last_used.get(key, generation) < KEEP_GENERATIONS)}
         try:
-            data = marshal.dumps(kept)
+            data = marshal.dumps((generation, kept))
         except ValueError:  # pragma: no cover - everything kept is str, int, tuple, dict, None
             return
         usercache.write_bytes(_file_name(), data)
         _state["added"] = _state["full"] = False
+        _state["generation"] = generation
+        _last_used.update((key, used) for key, (used, _entry) in kept.items())

@@ -223,9 +223,9 @@ def test_cached_regexes_are_the_patterns_re_compiles(tmp_path):
         reports.append(json.loads(proc.stdout)["findings"])
     assert reports[0] == reports[1]
     (kept,) = (tmp_path / "cache" / "scrapelint").glob("regex-*.marshal")
-    entries = marshal.loads(kept.read_bytes())
+    _generation, entries = marshal.loads(kept.read_bytes())
     assert len(entries) > 50
-    for (pattern, flags), entry in entries.items():
+    for (pattern, flags), (_used, entry) in entries.items():
         final_flags, code, groups, groupindex, indexgroup = marshal.loads(entry)
         cached = _sre.compile(pattern, final_flags, list(code), groups, groupindex, indexgroup)
         assert cached == re._compiler.compile(pattern, flags), pattern
@@ -259,9 +259,10 @@ def test_a_full_regex_cache_keeps_what_the_run_used(monkeypatch, tmp_path):
     from scrapelint import regexcache, usercache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False, "full": False})
+    monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False, "full": False, "generation": 0})
     monkeypatch.setattr(regexcache, "_known", {})
     monkeypatch.setattr(regexcache, "_built", {})
+    monkeypatch.setattr(regexcache, "_last_used", {})
     monkeypatch.setattr(regexcache, "MAX_KEPT", 3)
     for word in ("ferry", "harbour", "island"):  # a document's words, as a rule might compile them
         regexcache._compile(word + r"\w", re.IGNORECASE)
@@ -270,8 +271,33 @@ def test_a_full_regex_cache_keeps_what_the_run_used(monkeypatch, tmp_path):
     assert regexcache._compile("island\\w", re.IGNORECASE).pattern == "island\\w"
     assert regexcache._compile("quay\\w", re.IGNORECASE) == re._compiler.compile("quay\\w", re.IGNORECASE)
     regexcache._save()  # full: keeps what this run used
-    kept = marshal.loads(usercache.read_bytes(regexcache._file_name()))
+    _generation, kept = marshal.loads(usercache.read_bytes(regexcache._file_name()))
     assert set(kept) == {("island\\w", re.IGNORECASE)}
+
+
+def test_a_pattern_no_recent_run_used_leaves_the_regex_cache(monkeypatch, tmp_path):
+    # a pattern that differs in every process (tokenize's, a document's
+    # words) must not stay in the file for good
+    import marshal
+
+    from scrapelint import regexcache, usercache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False, "full": False, "generation": 0})
+    monkeypatch.setattr(regexcache, "_known", {})
+    monkeypatch.setattr(regexcache, "_built", {})
+    monkeypatch.setattr(regexcache, "_last_used", {})
+    every_run = ("ferry\\w+", 0)
+    for run in range(regexcache.KEEP_GENERATIONS + 2):
+        regexcache._built.clear()  # a new run: it uses the common pattern and meets one of its own
+        regexcache._compile(*every_run)
+        regexcache._compile(f"quay{run}\\w", 0)
+        regexcache._save()
+    generation, kept = marshal.loads(usercache.read_bytes(regexcache._file_name()))
+    assert generation == regexcache.KEEP_GENERATIONS + 2
+    assert every_run in kept and kept[every_run][0] == generation
+    own = sorted(int(pattern[4:-2]) for pattern, _ in kept if pattern.startswith("quay"))
+    assert own == list(range(2, regexcache.KEEP_GENERATIONS + 2))  # the last KEEP_GENERATIONS runs'
 
 
 def test_a_rule_built_directly_reads_its_default_options():
