@@ -300,9 +300,24 @@ def publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], lin
                 continue
         if not near_top:
             continue
-        if not ms and _TIMEAGO.search(line):
-            continue
         kws = list(_PUB_KW.finditer(line)) if len(line) < 300 else []
+        if not ms:
+            if kws and not _TIMEAGO.search(line):  # "updated 2 hours ago" has no date to read
+                # a publication keyword whose date the tables cannot read: dateparser, one language
+                for kw in kws:
+                    tail = line[kw.end():kw.end() + 40].strip(" :-–—|*_")
+                    if not _FALLBACK_SHAPE.match(tail):
+                        continue  # only a string shaped like a date goes to dateparser
+                    lang = _kw_lang(kw.group(0))
+                    first = HAS_DIGIT.search(tail).start()
+                    before = tail.rfind(" ", 0, max(0, first - 1)) + 1
+                    # "10. Feber 2025" first, then "Feber 10, 2025": weekdays and articles left out
+                    d = _dateparser_parse(tail[first:], lang) or (
+                        _dateparser_parse(tail[before:], lang) if before < first else None)
+                    if d is not None:
+                        kind = "published" if kw.group("pub") else "updated"
+                        cues.append(Cue(i, kind, line[kw.start():kw.end() + 40].strip(), d, None))
+            continue
         used = False
         for m in ms:
             kw = next((k for k in reversed(kws) if k.end() <= m.start and m.start - k.end() <= 30), None)
@@ -312,25 +327,7 @@ def publication_cues(doc, ev: Evidence, by_line: dict[int, list[DateMatch]], lin
                     kind = "published" if kw.group("pub") else "updated"
                     cues.append(Cue(i, kind, line[kw.start():m.end].strip(), got[0], got[1]))
                 used = True
-        if used:
-            continue
-        if kws and not ms:
-            # a publication keyword whose date the tables cannot read: dateparser, one language
-            for kw in kws:
-                tail = line[kw.end():kw.end() + 40].strip(" :-–—|*_")
-                if not _FALLBACK_SHAPE.match(tail):
-                    continue  # only a string shaped like a date goes to dateparser
-                lang = _kw_lang(kw.group(0))
-                first = HAS_DIGIT.search(tail).start()
-                before = tail.rfind(" ", 0, max(0, first - 1)) + 1
-                # "10. Feber 2025" first, then "Feber 10, 2025": weekdays and articles left out
-                d = _dateparser_parse(tail[first:], lang) or (
-                    _dateparser_parse(tail[before:], lang) if before < first else None)
-                if d is not None:
-                    kind = "published" if kw.group("pub") else "updated"
-                    cues.append(Cue(i, kind, line[kw.start():kw.end() + 40].strip(), d, None))
-            continue
-        if not ms or len(line) > 200 or place_of_line(i, lines, captions, article_layout.of(doc)) is not None:
+        if used or len(line) > 200 or place_of_line(i, lines, captions, article_layout.of(doc)) is not None:
             continue
         if _BYLINE_RE.search(lines[i]):
             m = ms[0]
