@@ -17,8 +17,9 @@ GATES = {"publication keyword": cues._PUB_KW, "time ago": cues._TIMEAGO, "footer
 EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
 
 # invented lines: keywords in the four languages, written in every case, and lines near them
-LINES = ["Published on 3 May 2024", "PUBLISHED: May 3, 2024", "Last updated 2 hours ago", "Veröffentlicht am 03.05.2024",
-         "VERÖFFENTLICHT AM 3. MAI", "zuletzt aktualisiert: 04.05.2024", "Geändert am 5. Mai", "Stand: 06.05.2024",
+LINES = ["Published on 3 May 2024", "PUBLISHED: May 3, 2024", "Last updated 2 hours ago",
+         "Veröffentlicht am 03.05.2024", "VERÖFFENTLICHT AM 3. MAI", "zuletzt aktualisiert: 04.05.2024",
+         "Geändert am 5. Mai", "Stand: 06.05.2024",
          "Publié le 3 mai 2024", "Mis à jour le 4 mai", "MIS EN LIGNE LE 3 MAI", "Publicado el 3 de mayo de 2024",
          "Última actualización: 4 de mayo", "fecha de publicación 03/05/2024", "Il y a 3 heures", "vor 2 Tagen",
          "hace 5 minutos", "© 2024 Harbour Gazette", "(C) 2023 Ferry Weekly", "All Rights Reserved.",

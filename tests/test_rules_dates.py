@@ -286,6 +286,13 @@ def test_dt002_forms_the_tables_do_not_read_go_to_dateparser(line):
     assert [f.code for f in findings] == ["DT002"] and "2025-02-10" in findings[0].message
 
 
+def test_a_keyword_line_that_says_how_long_ago_goes_not_to_dateparser():
+    # "2 hours ago": the line states no date of its own, whatever dateparser makes of the rest
+    body = ("# Council approves the new bridge\n\nUpdated 2 hours ago · Published: the 10th of February, 2025\n\n"
+            + PARA + "\n")
+    assert dt_findings(article("2025-03-14", "https://ex.org/city/council-bridge", body)) == []
+
+
 def test_with_dt003_off_the_url_mismatch_is_still_reported():
     text = """---
 title: "Ferry returns"
