@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""What the furniture analysis costs: `furniture.analyse` and `decide` alone, per document.
+
+    python bench/furniture_cost.py [--rounds 10] [--baseline REV] [--profile] [--digest] [PATH ...]
+
+Reads every Markdown file under PATH (default: ../shared/corpus and the
+shared seed) the way `scrapelint check` does and builds each body's block
+model first, then times the furniture stage on it (best of --rounds,
+microseconds per document): `analyse` (units, stop words, classes, core) and
+`decide` (which units are furniture).  --baseline REV also loads
+`lint/analysis/{text,stopwords,furniture}.py` as they were at git revision
+REV and times both in alternating rounds in this one process (figures from
+separate runs on a busy machine drift more than a change moves them).
+--digest prints a hash of every unit with all its fields and of every
+decision, per version: a speed change must not move it.  --profile prints
+the cProfile table of one round of the current version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import importlib
+import pstats
+import subprocess
+import sys
+import time
+import types
+from pathlib import Path
+
+import scrapelint.analysis
+from scrapelint.readers import ReadSettings, load_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
+MODULES = ("text", "stopwords", "furniture")  # in import order: each may import the ones before
+
+
+def documents(paths: list[Path]) -> list:
+    settings = ReadSettings()
+    out = []
+    for root in paths:
+        files = sorted(root.rglob("*.md")) if root.is_dir() else [root]
+        for f in files:
+            doc = load_markdown(f, str(f), settings)
+            if doc.body is not None:
+                doc.prose_lines, doc.host  # the block model and the views are not the stage's cost
+                out.append(doc)
+    return out
+
+
+def current() -> types.ModuleType:
+    return importlib.import_module("scrapelint.analysis.furniture")
+
+
+def furniture_at(rev: str) -> types.ModuleType:
+    """`furniture.py` as it was at git revision `rev`, importing `text.py` and
+    `stopwords.py` as they were there too (the rest of the package as it is now)."""
+    package = scrapelint.analysis
+    loaded: dict[str, types.ModuleType] = {}
+    for name in MODULES:
+        path = f"lint/analysis/{name}.py"
+        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True,
+                                check=True).stdout
+        module = types.ModuleType(f"scrapelint.analysis.{name}")
+        saved = {n: (sys.modules.get(f"scrapelint.analysis.{n}"), getattr(package, n, None)) for n in loaded}
+        try:  # `from scrapelint.analysis import stopwords` finds the old one while this runs
+            for n, old in loaded.items():
+                sys.modules[f"scrapelint.analysis.{n}"] = old
+                setattr(package, n, old)
+            sys.modules[module.__name__ + "_at_rev"] = module  # dataclasses look their module up
+            module.__dict__["__name__"] = module.__name__ + "_at_rev"
+            exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)
+        finally:
+            for n, (mod, attr) in saved.items():
+                sys.modules[f"scrapelint.analysis.{n}"] = mod
+                setattr(package, n, attr)
+        loaded[name] = module
+    return loaded["furniture"]
+
+
+def run(furniture: types.ModuleType, docs: list) -> list:
+    out = []
+    for doc in docs:
+        fu = furniture.analyse(doc)
+        out.append((fu, furniture.decide(fu, None, bool(doc.host))))
+    return out
+
+
+def digest(furniture: types.ModuleType, docs: list) -> str:
+    h = hashlib.sha256()
+    for fu, decided in run(furniture, docs):
+        for u in fu.units:
+            h.update(repr([getattr(u, name) for name in u.__slots__]).encode())
+        h.update(repr((fu.unit_of_line, fu.language, fu.reference, fu.core, decided)).encode())
+    return h.hexdigest()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
+    ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--baseline", metavar="REV", help="also time the stage as it was at this git revision")
+    ap.add_argument("--profile", action="store_true", help="print the cProfile table of one round")
+    ap.add_argument("--digest", action="store_true", help="print a hash of every unit and decision")
+    a = ap.parse_args()
+    missing = [p for p in a.paths if not p.exists()]
+    if missing:
+        print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    docs = documents(a.paths)
+    if not docs:
+        print("no Markdown bodies found", file=sys.stderr)
+        return 2
+    versions = {"now": current()}
+    if a.baseline:
+        versions = {a.baseline: furniture_at(a.baseline), **versions}
+    for furniture in versions.values():
+        run(furniture, docs)  # word lists and caches are loaded once, outside the figures
+    best: dict[str, float] = {}
+    for _ in range(a.rounds):  # alternating, so every version sees the same machine
+        for name, furniture in versions.items():
+            t0 = time.perf_counter()
+            run(furniture, docs)
+            best[name] = min(best.get(name, float("inf")), time.perf_counter() - t0)
+    if a.rounds:
+        print(f"{len(docs)} bodies, best of {a.rounds} rounds, us/doc (analyse + decide)")
+        for name in versions:
+            print(f"{name:>14} {best[name] / len(docs) * 1e6:10.1f}")
+    if a.digest:
+        for name, furniture in versions.items():
+            print(f"furniture digest {name}: {digest(furniture, docs)}")
+    if a.profile:
+        prof = cProfile.Profile()
+        prof.runcall(run, versions["now"], docs)
+        pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
