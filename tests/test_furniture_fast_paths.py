@@ -1,0 +1,29 @@
+"""The furniture stage's shortcuts must agree with the plain code they skip."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrapelint.analysis.furniture import single_spaced
+
+SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+def test_every_space_but_the_plain_one_is_unprintable():
+    # what lets single_spaced skip the split: a printable text's only space is " "
+    assert len(SPACES) > 20
+    assert [c for c in SPACES if c.isprintable()] == [" "]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(SPACES + list("ab.é語\u200b\xad")), max_size=12))
+def test_single_spaced_is_the_split_and_join(text):
+    assert single_spaced(text) == " ".join(text.split())
+
+
+def test_single_spaced_keeps_a_text_that_already_is():
+    text = "The harbour authority met on Sunday, said the clerk."
+    assert single_spaced(text) is text
+    assert single_spaced(" a") == "a" and single_spaced("a ") == "a" and single_spaced("a  b") == "a b"
+    assert single_spaced("a\u00a0b") == "a b" and single_spaced("a\tb\nc") == "a b c"
