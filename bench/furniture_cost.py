@@ -91,10 +91,12 @@ def run(furniture: types.ModuleType, docs: list) -> list:
 
 def digest(furniture: types.ModuleType, docs: list) -> str:
     h = hashlib.sha256()
-    for fu, decided in run(furniture, docs):
+    for doc, (fu, decided) in zip(docs, run(furniture, docs)):
         for u in fu.units:
             h.update(repr([getattr(u, name) for name in u.__slots__]).encode())
-        h.update(repr((fu.unit_of_line, fu.language, fu.reference, fu.core, decided)).encode())
+        # with a page tail too (an end marker three quarters down the body)
+        tail = furniture.decide(fu, len(doc.lines) * 3 // 4, bool(doc.host))
+        h.update(repr((fu.unit_of_line, fu.language, fu.reference, fu.core, decided, tail)).encode())
     return h.hexdigest()
 
 
