@@ -390,6 +390,7 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
     units = fu.units
     out: dict[int, str] = {}
     near = NEAR_RATIO * fu.reference if fu.reference else None
+    core = range(fu.core[0], fu.core[1] + 1) if fu.core else range(0)  # fu.zone(k) == "core"
 
     def strong(k: int) -> bool:
         u = units[k]
@@ -403,8 +404,7 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
         if tail_from is not None and u.end >= tail_from:
             out[k] = "tail"
             continue
-        zone = fu.zone(k)
-        if zone == "core":
+        if k in core:
             # inside the article only links that stay on the page's own site,
             # outside a list or table (the article's lists are its content)
             if dense and has_source and not u.in_list and not u.in_table \
@@ -430,10 +430,10 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
                     out[j] = "nav"
 
     for k, u in enumerate(units):
-        if out.get(k) != "tail" and not u.code and fu.zone(k) != "core" and u.cls == "bad" and not u.sentence \
+        if out.get(k) != "tail" and not u.code and k not in core and u.cls == "bad" and not u.sentence \
                 and u.words <= max_words:
             run.append(k)
-        else:
+        elif run:
             flush()
             run = []
     flush()
@@ -443,7 +443,7 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
     # finding.  Measured on the corpus folds: 77 labelled lines, 10 not.
     for k in range(1, len(units) - 1):
         if k not in out and k - 1 in out and k + 1 in out and out[k - 1] not in ("tail", "site") \
-                and not units[k].code and units[k].cls == "bad" and fu.zone(k) != "core":
+                and not units[k].code and units[k].cls == "bad" and k not in core:
             out[k] = "nav" if out[k - 1].startswith("glued:") else out[k - 1]
     # Weak evidence (links that all leave the site, a link-dense sentence
     # that reads as prose) counts only on a page that shows strong evidence
