@@ -29,12 +29,17 @@ Indices are 0-based body lines, as everywhere in the layout.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from scrapelint.analysis import stopwords
 from scrapelint.analysis.text import word_estimate
-from scrapelint.blocks import PROSE_KINDS
+from scrapelint.blocks import PROSE_KINDS, Block, Inline
+
+if TYPE_CHECKING:
+    from scrapelint.document import Document
 
 SENTENCE_END = frozenset(".!?。！？…\"”’'»)」』:;")
 NO_CASE_LONG = 30  # a line of an uncased script this long continues onto the next
@@ -170,7 +175,8 @@ def _internal(target: str, host: str) -> bool:
     return rest == host or rest.endswith("." + host) or host.endswith("." + rest)
 
 
-def _unit(block, start: int, end: int, kind: str, text: str, links, images, host: str, code: bool) -> Unit:
+def _unit(block: Block, start: int, end: int, kind: str, text: str, links: list[Inline], images: list[Inline],
+          host: str, code: bool) -> Unit:
     chars = len(text)
     if images:
         chars = max(0, chars - sum(len(x.text) for x in images))
@@ -181,13 +187,12 @@ def _unit(block, start: int, end: int, kind: str, text: str, links, images, host
             anchors += 1
         elif _internal(x.target, host):
             internal += 1
-    return Unit(start, end, kind, text, chars, word_estimate(text) if text else 0, len(links),
+    return Unit(start, end, kind, text, chars, word_estimate(text), len(links),
                 min(link_chars, chars) if chars else link_chars, internal, anchors,
-                block.list_depth > 0, kind == "table_row", block.group, bool(text) and text[-1] in SENTENCE_END,
-                code)
+                block.list_depth > 0, kind == "table_row", block.group, text[-1:] in SENTENCE_END, code)
 
 
-def units_of(doc) -> list[Unit]:
+def units_of(doc: Document) -> list[Unit]:
     host = doc.host
     lines = doc.lines
     prose = doc.prose_lines
@@ -304,7 +309,7 @@ def _core(units: list[Unit], near: bool = False) -> tuple[int, int] | None:
     return None if best is None else (best[1], best[2])
 
 
-def analyse(doc) -> Furniture:
+def analyse(doc: Document) -> Furniture:
     units = units_of(doc)
     # stop words are counted where they decide something: long units (their
     # class) and linked sentences (prose or a teaser)
@@ -337,7 +342,7 @@ def analyse(doc) -> Furniture:
     return Furniture(units, unit_of_line, stopwords.language_name(bit), ref, core)
 
 
-def of(doc) -> Furniture:
+def of(doc: Document) -> Furniture:
     """The classification of `doc`'s body, computed once per document."""
     return doc.shared("furniture", analyse)
 
@@ -422,7 +427,7 @@ def decide(fu: Furniture, tail_from: int | None, has_source: bool, threshold: fl
     # runs of short unpunctuated units outside the core
     run: list[int] = []
 
-    def flush():
+    def flush() -> None:
         if len(run) >= min_run:
             linked = sum(1 for j in run if units[j].links)
             if 2 * linked >= len(run):
@@ -469,7 +474,7 @@ def span(fu: Furniture, run: list[int]) -> tuple[int, int]:
     return fu.units[run[0]].start, fu.units[run[-1]].end
 
 
-def runs(fu: Furniture, ks) -> list[list[int]]:
+def runs(fu: Furniture, ks: Iterable[int]) -> list[list[int]]:
     """Unit indices grouped into runs of units with no blank line (nor any
     other block) between them: one finding each."""
     out: list[list[int]] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -63,7 +64,7 @@ def tokens(text: str) -> list[str]:
 SAMPLE = 800  # tokens enough to tell the language
 
 
-def language_of(token_lists) -> int | None:
+def language_of(token_lists: Iterable[list[str]]) -> int | None:
     """Bit of the language whose stop words cover most tokens of
     `token_lists` together (the first SAMPLE tokens); None when no list
     covers any."""
