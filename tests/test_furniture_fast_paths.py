@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrapelint.analysis.furniture import single_spaced
+from scrapelint.analysis.text import NOSPACE_RE, word_estimate
 
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 
@@ -27,3 +28,23 @@ def test_single_spaced_keeps_a_text_that_already_is():
     assert single_spaced(text) is text
     assert single_spaced(" a") == "a" and single_spaced("a ") == "a" and single_spaced("a  b") == "a b"
     assert single_spaced("a\u00a0b") == "a b" and single_spaced("a\tb\nc") == "a b c"
+
+
+def _plain_word_estimate(text: str) -> int:
+    w = text.count(" ") + 1 if text else 0
+    if len(text) > 12 * w and NOSPACE_RE.search(text):
+        w = max(w, len(NOSPACE_RE.findall(text)) // 2)
+    return w
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list(" ab.") + ["\u0e01", "\u1000", "\u17a0", "\u3042", "\u30a2", "\u4e00",
+                                                        "\u9fff", "\uf900", "\uac00"]), max_size=60))
+def test_word_estimate_counts_runs_as_the_characters_they_hold(text):
+    assert word_estimate(text) == _plain_word_estimate(text)
+
+
+def test_word_estimate_of_an_unspaced_script():
+    assert word_estimate("港の灯台は百年前に建てられた") == 7  # 14 characters
+    assert word_estimate("The harbour authority met") == 4
+    assert word_estimate("") == 0
