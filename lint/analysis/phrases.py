@@ -321,6 +321,16 @@ def _memo() -> _RegexMemo:
     return _RegexMemo()
 
 
+def kept_weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, ...] | str | None:
+    """`weak_requirement`, kept between runs like the lists' own: for a gate
+    built at import (the dates' keyword regexes), which would parse its
+    pattern in every process."""
+    memo = _memo()
+    need = memo.get(f"weak {ignore_case:d}", pattern, lambda: weak_requirement(pattern, ignore_case))
+    memo.save()
+    return need
+
+
 KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
 
 

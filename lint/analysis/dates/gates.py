@@ -5,8 +5,9 @@ each behind `\\b`) is slow to search: the regex engine tries every
 alternative at every character, about fifty times the cost of lower-casing
 the line and testing a few substrings.  `CaseBlindGate` does that test first:
 every match holds one of the lower-case strings `weak_requirement` finds in
-the pattern, so a line holding none of them cannot match, and the regex is
-not run.  The gate only skips lines the regex would fail on.
+the pattern (kept between runs in the user's cache), so a line holding none
+of them cannot match, and the regex is not run.  The gate only skips lines
+the regex would fail on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from scrapelint.analysis.phrases import weak_requirement
+from scrapelint.analysis.phrases import kept_weak_requirement
 
 # The characters a case-blind regex reads as a letter of the gates' strings
 # that `str.lower` does not turn into that one letter ("ı" and "İ" read as
@@ -29,7 +30,7 @@ class CaseBlindGate:
 
     def __init__(self, pattern: str) -> None:
         self.regex = re.compile(pattern, re.IGNORECASE)
-        need = weak_requirement(pattern)
+        need = kept_weak_requirement(pattern)
         if not isinstance(need, tuple):
             raise ValueError(f"no string that every match holds: {pattern!r}")
         need = tuple(dict.fromkeys(need))
