@@ -58,9 +58,9 @@ def word_estimate(text: str) -> int:
     """Whitespace tokens, or for scripts written without spaces (Chinese,
     Japanese, Thai, Burmese...) about one word per two characters."""
     w = text.count(" ") + 1 if text else 0
-    if len(text) > 12 * w:
+    if len(text) > 12 * w and NOSPACE_RE.search(text):
         # the characters of those scripts, counted run by run: a list of
-        # runs, not one string per character (2.5x on Japanese and Chinese)
+        # runs, not one string per character (2x on Japanese and Chinese)
         w = max(w, sum(map(len, _NOSPACE_RUN_RE.findall(text))) // 2)
     return w
 
