@@ -27,7 +27,7 @@ from scrapelint.rule import DatasetRule
 from scrapelint.stats import profile_of
 
 FILES_PER_UNIT = 32
-RECORDS_PER_UNIT = 256
+RECORDS_PER_UNIT = 64
 
 
 # -- units of work --------------------------------------------------------------

@@ -70,7 +70,7 @@ def test_one_parquet_file_is_spread_over_the_workers(folder, capsys):
 
     units.init_worker([load_config(None)], engine.RunOptions())  # the main process's readers and settings
     cut = list(units.make_units([Target(folder / "shard.parquet", "shard.parquet", 0)], None))
-    assert [u[0] for u in cut] == ["chunk"] * 3 and [u[5][0] for u in cut] == [1, 257, 513]
+    assert [u[0] for u in cut] == ["chunk"] * 3 and [u[5][0] for u in cut] == [1, units.RECORDS_PER_UNIT + 1, 2 * units.RECORDS_PER_UNIT + 1]
     _, one, _ = run(capsys, "check", "shard.parquet", "--jobs", "1", "--format", "json")
     _, two, _ = run(capsys, "check", "shard.parquet", "--jobs", "2", "--format", "json")
     assert one == two
