@@ -36,12 +36,10 @@ import time
 import types
 from pathlib import Path
 
+import stagebench  # bench/, beside this script
 from scrapelint.analysis import layout
 from scrapelint.readers import ReadSettings, load_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
 # the dates code, in import order, as (module name, file)
 MODULES = [("scrapelint.analysis.dates.find", "lint/analysis/dates/find.py"),
            ("scrapelint.analysis.dates.gates", "lint/analysis/dates/gates.py"),
@@ -77,7 +75,7 @@ def version_at(rev: str) -> dict[str, types.ModuleType]:
     sys.modules[package.__name__] = package
     out = {}
     for name, path in MODULES:
-        shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
+        shown = subprocess.run(["git", "-C", str(stagebench.ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
         if shown.returncode != 0 and name.endswith(".gates"):
             continue  # not there yet at `rev`
         shown.check_returncode()
@@ -155,20 +153,14 @@ def instructions(a, name: str) -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
-    ap.add_argument("--rounds", type=int, default=7)
-    ap.add_argument("--baseline", metavar="REV", help="also time the dates code at this git revision")
-    ap.add_argument("--profile", action="store_true", help="print the cProfile table of one round")
-    ap.add_argument("--digest", action="store_true", help="print a hash of every document's evidence and findings")
+    ap = stagebench.arguments(__doc__, stage="the dates code", digest="every document's evidence and findings",
+                              rounds=7)
     ap.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead of timing")
     ap.add_argument("--docs", type=int, default=60, help="documents --instructions reads (every k-th)")
     ap.add_argument("--passes", type=int, help=argparse.SUPPRESS)  # in valgrind's child: passes of --version
     ap.add_argument("--version", help=argparse.SUPPRESS)
     a = ap.parse_args()
-    missing = [p for p in a.paths if not p.exists()]
-    if missing:
-        print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
+    if not stagebench.all_present(a.paths):
         return 2
     if a.instructions:
         if shutil.which("valgrind") is None:

@@ -18,7 +18,6 @@ the cProfile table of one round of the current version.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import hashlib
 import importlib
@@ -30,11 +29,9 @@ import types
 from pathlib import Path
 
 import scrapelint.analysis
+import stagebench  # bench/, beside this script
 from scrapelint.readers import ReadSettings, load_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
 MODULES = ("text", "stopwords", "furniture")  # in import order: each may import the ones before
 
 
@@ -62,7 +59,7 @@ def furniture_at(rev: str) -> types.ModuleType:
     loaded: dict[str, types.ModuleType] = {}
     for name in MODULES:
         path = f"lint/analysis/{name}.py"
-        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True,
+        source = subprocess.run(["git", "-C", str(stagebench.ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True,
                                 check=True).stdout
         module = types.ModuleType(f"scrapelint.analysis.{name}")
         saved = {n: (sys.modules.get(f"scrapelint.analysis.{n}"), getattr(package, n, None)) for n in loaded}
@@ -101,16 +98,8 @@ def digest(furniture: types.ModuleType, docs: list) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
-    ap.add_argument("--rounds", type=int, default=10)
-    ap.add_argument("--baseline", metavar="REV", help="also time the stage as it was at this git revision")
-    ap.add_argument("--profile", action="store_true", help="print the cProfile table of one round")
-    ap.add_argument("--digest", action="store_true", help="print a hash of every unit and decision")
-    a = ap.parse_args()
-    missing = [p for p in a.paths if not p.exists()]
-    if missing:
-        print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
+    a = stagebench.arguments(__doc__, stage="the stage", digest="every unit and decision").parse_args()
+    if not stagebench.all_present(a.paths):
         return 2
     docs = documents(a.paths)
     if not docs:

@@ -18,7 +18,6 @@ of each line, the prose view): a speed change must not move it.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import hashlib
 import pstats
@@ -29,11 +28,8 @@ import types
 from pathlib import Path
 
 import scrapelint.blocks
+import stagebench  # bench/, beside this script
 from scrapelint.readers import ReadSettings, load_markdown
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
 
 
 def bodies(paths: list[Path]) -> list[tuple[str, list[str]]]:
@@ -51,7 +47,7 @@ def bodies(paths: list[Path]) -> list[tuple[str, list[str]]]:
 def module_at(rev: str) -> types.ModuleType:
     """`lint/blocks.py` as it was at git revision `rev` (the rest of the
     package as it is now)."""
-    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:lint/blocks.py"], capture_output=True,
+    source = subprocess.run(["git", "-C", str(stagebench.ROOT), "show", f"{rev}:lint/blocks.py"], capture_output=True,
                             text=True, check=True).stdout
     module = types.ModuleType(f"blocks_at_{rev}")
     sys.modules[module.__name__] = module  # dataclasses look their module up
@@ -90,16 +86,8 @@ def timings(blocks, docs: list[tuple[str, list[str]]]) -> dict[str, callable]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
-    ap.add_argument("--rounds", type=int, default=10)
-    ap.add_argument("--baseline", metavar="REV", help="also time lint/blocks.py at this git revision")
-    ap.add_argument("--profile", action="store_true", help="print the cProfile table of one round")
-    ap.add_argument("--digest", action="store_true", help="print a hash of every model's content")
-    a = ap.parse_args()
-    missing = [p for p in a.paths if not p.exists()]
-    if missing:
-        print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
+    a = stagebench.arguments(__doc__, stage="lint/blocks.py", digest="every model's content").parse_args()
+    if not stagebench.all_present(a.paths):
         return 2
     docs = bodies(a.paths)
     if not docs:

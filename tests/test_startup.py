@@ -253,16 +253,25 @@ def test_the_regex_cache_falls_back_to_re(monkeypatch):
     assert regexcache._compile("y+", 0) == re._compiler.compile("y+", 0)
 
 
-def test_a_full_regex_cache_keeps_what_the_run_used(monkeypatch, tmp_path):
-    import marshal
-
-    from scrapelint import regexcache, usercache
+@pytest.fixture
+def regexcache(monkeypatch, tmp_path):
+    """scrapelint.regexcache as a fresh process has it, its file under tmp_path
+    (installed in no `re`: the tests call its `_compile` and `_save`)."""
+    from scrapelint import regexcache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False, "full": False, "generation": 0})
     monkeypatch.setattr(regexcache, "_known", {})
     monkeypatch.setattr(regexcache, "_built", {})
     monkeypatch.setattr(regexcache, "_last_used", {})
+    return regexcache
+
+
+def test_a_full_regex_cache_keeps_what_the_run_used(regexcache, monkeypatch):
+    import marshal
+
+    from scrapelint import usercache
+
     monkeypatch.setattr(regexcache, "MAX_KEPT", 3)
     for word in ("ferry", "harbour", "island"):  # a document's words, as a rule might compile them
         regexcache._compile(word + r"\w", re.IGNORECASE)
@@ -275,18 +284,13 @@ def test_a_full_regex_cache_keeps_what_the_run_used(monkeypatch, tmp_path):
     assert set(kept) == {("island\\w", re.IGNORECASE)}
 
 
-def test_a_pattern_no_recent_run_used_leaves_the_regex_cache(monkeypatch, tmp_path):
+def test_a_pattern_no_recent_run_used_leaves_the_regex_cache(regexcache):
     # a pattern that differs in every process (tokenize's, a document's
     # words) must not stay in the file for good
     import marshal
 
-    from scrapelint import regexcache, usercache
+    from scrapelint import usercache
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False, "full": False, "generation": 0})
-    monkeypatch.setattr(regexcache, "_known", {})
-    monkeypatch.setattr(regexcache, "_built", {})
-    monkeypatch.setattr(regexcache, "_last_used", {})
     every_run = ("ferry\\w+", 0)
     for run in range(regexcache.KEEP_GENERATIONS + 2):
         regexcache._built.clear()  # a new run: it uses the common pattern and meets one of its own

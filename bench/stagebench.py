@@ -1,0 +1,32 @@
+"""What the one-stage benchmarks share (bench/parse_cost.py,
+bench/furniture_cost.py, bench/dates_cost.py): the documents they read by
+default and their command line (paths, rounds, a baseline revision timed in
+alternating rounds, a profile, a digest that a speed change must not move)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
+
+
+def arguments(description: str, *, stage: str, digest: str, rounds: int = 10) -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
+    ap.add_argument("--rounds", type=int, default=rounds)
+    ap.add_argument("--baseline", metavar="REV", help=f"also time {stage} as it was at this git revision")
+    ap.add_argument("--profile", action="store_true", help="print the cProfile table of one round")
+    ap.add_argument("--digest", action="store_true", help=f"print a hash of {digest}")
+    return ap
+
+
+def all_present(paths: list[Path]) -> bool:
+    """Whether every path exists; names the missing ones on stderr."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
+    return not missing
