@@ -25,14 +25,11 @@ instructions one pass of the dates stage costs per document (every k-th of
 from __future__ import annotations
 
 import argparse
-import cProfile
 import hashlib
-import pstats
 import re
 import shutil
 import subprocess
 import sys
-import time
 import types
 from pathlib import Path
 
@@ -170,9 +167,8 @@ def main() -> int:
         for name in names:
             print(f"{name:>14} {instructions(a, name) / 1e6:10.3f}")
         return 0
-    docs = documents(a.paths, a.docs if a.passes is not None else None)
-    if not docs:
-        print("no Markdown bodies found", file=sys.stderr)
+    docs = stagebench.documents_or_none(documents(a.paths, a.docs if a.passes is not None else None))
+    if docs is None:
         return 2
     versions = {"now": version_now()}
     if a.baseline:
@@ -185,19 +181,15 @@ def main() -> int:
         return 0
     runs = {name: stage(mods, docs) for name, mods in versions.items()}
     parsers = {name: mods["scrapelint.analysis.dates.cues"]._dateparser_parse for name, mods in versions.items()}
+    calls = {}
     for name, run in runs.items():  # imports, first calls and dateparser's start-up stay out of the figures
         run()
         parsers[name].cache_clear()
-    calls = {}
-    best: dict[str, float] = {}
-    for r in range(a.rounds):  # alternating, so both see the same machine
-        for name, run in runs.items():
-            t0 = time.perf_counter()
-            run()
-            best[name] = min(best.get(name, float("inf")), time.perf_counter() - t0)
-            if r == 0:
-                info = parsers[name].cache_info()
-                calls[name] = (info.hits + info.misses, info.misses)
+        run()  # the calls one pass makes from a cold cache
+        info = parsers[name].cache_info()
+        calls[name] = (info.hits + info.misses, info.misses)
+        parsers[name].cache_clear()
+    best = stagebench.best_times(runs, a.rounds)
     n = len(docs)
     print(f"{n} documents, best of {a.rounds} rounds")
     print(f"{'':28}" + "".join(f"{name:>14}" for name in runs))
@@ -207,9 +199,7 @@ def main() -> int:
         for name, mods in versions.items():
             print(f"evidence digest {name}: {digest(mods, docs)}")
     if a.profile:
-        prof = cProfile.Profile()
-        prof.runcall(runs["now"])
-        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+        stagebench.print_profile(runs["now"], 25)
     return 0
 
 

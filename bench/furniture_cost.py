@@ -18,14 +18,12 @@ the cProfile table of one round of the current version.
 
 from __future__ import annotations
 
-import cProfile
 import hashlib
 import importlib
-import pstats
 import subprocess
 import sys
-import time
 import types
+from functools import partial
 from pathlib import Path
 
 import scrapelint.analysis
@@ -101,21 +99,15 @@ def main() -> int:
     a = stagebench.arguments(__doc__, stage="the stage", digest="every unit and decision").parse_args()
     if not stagebench.all_present(a.paths):
         return 2
-    docs = documents(a.paths)
-    if not docs:
-        print("no Markdown bodies found", file=sys.stderr)
+    docs = stagebench.documents_or_none(documents(a.paths))
+    if docs is None:
         return 2
     versions = {"now": current()}
     if a.baseline:
         versions = {a.baseline: furniture_at(a.baseline), **versions}
     for furniture in versions.values():
         run(furniture, docs)  # word lists and caches are loaded once, outside the figures
-    best: dict[str, float] = {}
-    for _ in range(a.rounds):  # alternating, so every version sees the same machine
-        for name, furniture in versions.items():
-            t0 = time.perf_counter()
-            run(furniture, docs)
-            best[name] = min(best.get(name, float("inf")), time.perf_counter() - t0)
+    best = stagebench.best_times({name: partial(run, furniture, docs) for name, furniture in versions.items()}, a.rounds)
     if a.rounds:
         print(f"{len(docs)} bodies, best of {a.rounds} rounds, us/doc (analyse + decide)")
         for name in versions:
@@ -124,9 +116,7 @@ def main() -> int:
         for name, furniture in versions.items():
             print(f"furniture digest {name}: {digest(furniture, docs)}")
     if a.profile:
-        prof = cProfile.Profile()
-        prof.runcall(run, versions["now"], docs)
-        pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+        stagebench.print_profile(partial(run, versions["now"], docs), 20)
     return 0
 
 

@@ -18,12 +18,9 @@ of each line, the prose view): a speed change must not move it.
 
 from __future__ import annotations
 
-import cProfile
 import hashlib
-import pstats
 import subprocess
 import sys
-import time
 import types
 from pathlib import Path
 
@@ -89,21 +86,14 @@ def main() -> int:
     a = stagebench.arguments(__doc__, stage="lint/blocks.py", digest="every model's content").parse_args()
     if not stagebench.all_present(a.paths):
         return 2
-    docs = bodies(a.paths)
-    if not docs:
-        print("no Markdown bodies found", file=sys.stderr)
+    docs = stagebench.documents_or_none(bodies(a.paths))
+    if docs is None:
         return 2
     versions = {"now": scrapelint.blocks}
     if a.baseline:
         versions = {a.baseline: module_at(a.baseline), **versions}
     runs = {name: timings(blocks, docs) for name, blocks in versions.items()}
-    best: dict[tuple[str, str], float] = {}
-    for _ in range(a.rounds):  # alternating, so both see the same machine
-        for name, fns in runs.items():
-            for what, fn in fns.items():
-                t0 = time.perf_counter()
-                fn()
-                best[name, what] = min(best.get((name, what), float("inf")), time.perf_counter() - t0)
+    best = stagebench.best_times({(name, what): fn for name, fns in runs.items() for what, fn in fns.items()}, a.rounds)
     n = len(docs)
     print(f"{n} bodies, best of {a.rounds} rounds, us/doc")
     print(f"{'':18}" + "".join(f"{name:>14}" for name in runs))
@@ -116,9 +106,7 @@ def main() -> int:
         for name, blocks in versions.items():
             print(f"model digest {name}: {digest(blocks, docs)}")
     if a.profile:
-        prof = cProfile.Profile()
-        prof.runcall(runs["now"]["parse_blocks"])
-        pstats.Stats(prof).sort_stats("tottime").print_stats(15)
+        stagebench.print_profile(runs["now"]["parse_blocks"], 15)
     return 0
 
 

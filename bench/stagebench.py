@@ -6,8 +6,12 @@ alternating rounds, a profile, a digest that a speed change must not move)."""
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import sys
+import time
 from pathlib import Path
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -30,3 +34,29 @@ def all_present(paths: list[Path]) -> bool:
     if missing:
         print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
     return not missing
+
+
+def documents_or_none(docs: list):
+    """The documents, or None after saying there are none (exit 2)."""
+    if not docs:
+        print("no Markdown bodies found", file=sys.stderr)
+        return None
+    return docs
+
+
+def best_times(runs: dict[Any, Callable[[], object]], rounds: int) -> dict[Any, float]:
+    """The fastest of `rounds` timings of each callable, taken in turn, so
+    every version sees the same machine."""
+    best: dict[Any, float] = {}
+    for _ in range(rounds):
+        for key, run in runs.items():
+            t0 = time.perf_counter()
+            run()
+            best[key] = min(best.get(key, float("inf")), time.perf_counter() - t0)
+    return best
+
+
+def print_profile(run: Callable[[], object], lines: int) -> None:
+    prof = cProfile.Profile()
+    prof.runcall(run)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(lines)
