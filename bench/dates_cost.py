@@ -35,7 +35,6 @@ from pathlib import Path
 
 import stagebench  # bench/, beside this script
 from scrapelint.analysis import layout
-from scrapelint.readers import ReadSettings, load_markdown
 
 # the dates code, in import order, as (module name, file)
 MODULES = [("scrapelint.analysis.dates.find", "lint/analysis/dates/find.py"),
@@ -50,18 +49,10 @@ OWN_KEYS = ("reader-lines", "dates", "dates-verdict")  # the doc.shared entries 
 def documents(paths: list[Path], limit: int | None = None) -> list:
     """The documents (every k-th of them, at most `limit`), with the views
     the dates code reads but others own already built."""
-    settings = ReadSettings()
-    files = [f for root in paths for f in (sorted(root.rglob("*.md")) if root.is_dir() else [root])]
-    if limit:
-        files = files[:: max(1, len(files) // limit)][:limit]
-    docs = []
-    for f in files:
-        doc = load_markdown(f, str(f), settings)
-        if doc.body is None:
-            continue
+    docs = stagebench.markdown_documents(paths, limit)
+    for doc in docs:
         doc.blocks, doc.prose_lines, doc.url, doc.field("title")
         layout.of(doc)
-        docs.append(doc)
     return docs
 
 
@@ -72,11 +63,11 @@ def version_at(rev: str) -> dict[str, types.ModuleType]:
     sys.modules[package.__name__] = package
     out = {}
     for name, path in MODULES:
-        shown = subprocess.run(["git", "-C", str(stagebench.ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
-        if shown.returncode != 0 and name.endswith(".gates"):
-            continue  # not there yet at `rev`
-        shown.check_returncode()
-        source = shown.stdout
+        source = stagebench.source_at(rev, path)
+        if source is None:
+            if name.endswith(".gates"):
+                continue  # not there yet at `rev`
+            sys.exit(f"{path} is not in {rev}")
         for other, _ in MODULES:
             short = other.rsplit(".", 1)[1]
             source = source.replace(f"from {other} import", f"from {package.__name__}_{short} import")

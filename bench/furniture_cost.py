@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import subprocess
 import sys
 import types
 from functools import partial
@@ -28,22 +27,15 @@ from pathlib import Path
 
 import scrapelint.analysis
 import stagebench  # bench/, beside this script
-from scrapelint.readers import ReadSettings, load_markdown
 
 MODULES = ("text", "stopwords", "furniture")  # in import order: each may import the ones before
 
 
 def documents(paths: list[Path]) -> list:
-    settings = ReadSettings()
-    out = []
-    for root in paths:
-        files = sorted(root.rglob("*.md")) if root.is_dir() else [root]
-        for f in files:
-            doc = load_markdown(f, str(f), settings)
-            if doc.body is not None:
-                doc.prose_lines, doc.host  # the block model and the views are not the stage's cost
-                out.append(doc)
-    return out
+    docs = stagebench.markdown_documents(paths)
+    for doc in docs:
+        doc.prose_lines, doc.host  # the block model and the views are not the stage's cost
+    return docs
 
 
 def current() -> types.ModuleType:
@@ -57,8 +49,9 @@ def furniture_at(rev: str) -> types.ModuleType:
     loaded: dict[str, types.ModuleType] = {}
     for name in MODULES:
         path = f"lint/analysis/{name}.py"
-        source = subprocess.run(["git", "-C", str(stagebench.ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True,
-                                check=True).stdout
+        source = stagebench.source_at(rev, path)
+        if source is None:
+            sys.exit(f"{path} is not in {rev}")
         module = types.ModuleType(f"scrapelint.analysis.{name}")
         saved = {n: (sys.modules.get(f"scrapelint.analysis.{n}"), getattr(package, n, None)) for n in loaded}
         try:  # `from scrapelint.analysis import stopwords` finds the old one while this runs

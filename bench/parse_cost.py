@@ -19,33 +19,24 @@ of each line, the prose view): a speed change must not move it.
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import sys
 import types
 from pathlib import Path
 
 import scrapelint.blocks
 import stagebench  # bench/, beside this script
-from scrapelint.readers import ReadSettings, load_markdown
 
 
 def bodies(paths: list[Path]) -> list[tuple[str, list[str]]]:
-    settings = ReadSettings()
-    out = []
-    for root in paths:
-        files = sorted(root.rglob("*.md")) if root.is_dir() else [root]
-        for f in files:
-            doc = load_markdown(f, str(f), settings)
-            if doc.body is not None:
-                out.append((doc.body, doc.lines))
-    return out
+    return [(doc.body, doc.lines) for doc in stagebench.markdown_documents(paths)]
 
 
 def module_at(rev: str) -> types.ModuleType:
     """`lint/blocks.py` as it was at git revision `rev` (the rest of the
     package as it is now)."""
-    source = subprocess.run(["git", "-C", str(stagebench.ROOT), "show", f"{rev}:lint/blocks.py"], capture_output=True,
-                            text=True, check=True).stdout
+    source = stagebench.source_at(rev, "lint/blocks.py")
+    if source is None:
+        sys.exit(f"lint/blocks.py is not in {rev}")
     module = types.ModuleType(f"blocks_at_{rev}")
     sys.modules[module.__name__] = module  # dataclasses look their module up
     exec(compile(source, f"{rev}:lint/blocks.py", "exec"), module.__dict__)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,6 +35,25 @@ def all_present(paths: list[Path]) -> bool:
     if missing:
         print(f"not found: {', '.join(map(str, missing))}", file=sys.stderr)
     return not missing
+
+
+def markdown_documents(paths: list[Path], limit: int | None = None) -> list:
+    """The Markdown documents with a body under `paths` (every k-th of
+    them, at most `limit`), read as the command reads them."""
+    from scrapelint.readers import ReadSettings, load_markdown
+
+    settings = ReadSettings()
+    files = [f for root in paths for f in (sorted(root.rglob("*.md")) if root.is_dir() else [root])]
+    if limit:
+        files = files[:: max(1, len(files) // limit)][:limit]
+    docs = (load_markdown(f, str(f), settings) for f in files)
+    return [doc for doc in docs if doc.body is not None]
+
+
+def source_at(rev: str, path: str) -> str | None:
+    """The text of `path` at git revision `rev`, or None when it is not there."""
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
+    return shown.stdout if shown.returncode == 0 else None
 
 
 def documents_or_none(docs: list):
