@@ -178,11 +178,15 @@ def units_of(sources: Sequence[Source], run: tuple, storage_options: dict | None
 
     table = units.reader_table()
     bags, whole_files = [], []
+
+    def add_whole_files() -> None:
+        if whole_files:
+            bags.append(file_units(whole_files))  # cut into batches now: the list can be emptied
+            whole_files.clear()
+
     for source in sources:
         if source.problem is not None:  # never opened (a FIFO would block): an unreadable unit, as the runner's
-            if whole_files:
-                bags.append(file_units(whole_files))
-                whole_files = []
+            add_whole_files()
             unit = ("unreadable", source.display, source.config_key, None, source.problem)
             bags.append(db.from_sequence([unit], npartitions=1))
             continue
@@ -190,17 +194,14 @@ def units_of(sources: Sequence[Source], run: tuple, storage_options: dict | None
         if reader.chunks is None:  # read in a worker, which picks the same reader (units.reader_for)
             whole_files.append(source)
             continue
-        if whole_files:
-            bags.append(file_units(whole_files))
-            whole_files = []
+        add_whole_files()
         if reader is JSONL_READER:
             bags.append(jsonl_units(source, storage_options))
         elif reader is PARQUET_READER:
             bags.append(parquet_units(source, storage_options))
         else:
             bags.append(chunked_units(source, reader, run))
-    if whole_files:
-        bags.append(file_units(whole_files))
+    add_whole_files()
     if not bags:
         return db.from_sequence([], npartitions=1)
     return db.concat(bags) if len(bags) > 1 else bags[0]

@@ -48,11 +48,11 @@ MAX_KEPT = 2000
 KEEP_GENERATIONS = 10  # writes a pattern stays unused before it is dropped
 FORMAT = 3  # of the file: (generation, {(pattern, flags): (generation last used, marshalled entry)})
 
-# (pattern, flags) -> what _sre.compile takes, marshalled: a run decodes only
-# the entries it uses (the file holds every pattern earlier runs compiled)
-_known: dict[tuple[str, int], bytes] = {}
+# (pattern, flags) -> (the generation of the last write whose run used it,
+# what _sre.compile takes, marshalled), as the file holds them: a run
+# decodes only the entries it uses
+_known: dict[tuple[str, int], tuple[int, bytes]] = {}
 _built: dict[tuple[str, int], re.Pattern] = {}
-_last_used: dict[tuple[str, int], int] = {}  # generation of the last write whose run used it
 _state = {"original": None, "added": False, "full": False, "generation": 0}
 
 
@@ -68,12 +68,10 @@ def install() -> None:
     if data:
         try:
             generation, kept = marshal.loads(data)
-            _known.update((key, entry) for key, (_used, entry) in kept.items())
-            _last_used.update((key, used) for key, (used, _entry) in kept.items())
+            _known.update((key, (used, entry)) for key, (used, entry) in kept.items())
             _state["generation"] = generation
         except (EOFError, ValueError, TypeError, AttributeError):  # not this format: start afresh
             _known.clear()
-            _last_used.clear()
     _state["original"] = re._compile
     re._compile = _compile
     atexit.register(_save)
@@ -122,12 +120,12 @@ def _compile(pattern: Any, flags: Any) -> re.Pattern:
             return original(pattern, flags)
     try:
         if not new:
-            entry = marshal.loads(kept)
+            entry = marshal.loads(kept[1])
         compiled = _sre.compile(pattern, entry[0], list(entry[1]), entry[2], entry[3], entry[4])
     except Exception:  # an entry that is not what this Python generates
         return original(pattern, flags)
     if new:
-        _known[key] = marshal.dumps(entry)
+        _known[key] = (0, marshal.dumps(entry))  # built by this run: stamped when saved
         _state["added"] = True
     _built[key] = compiled
     return compiled
@@ -138,9 +136,11 @@ def _save() -> None:
         from scrapelint import usercache
 
         generation = _state["generation"] + 1
-        kept = {key: (generation if key in _built else _last_used.get(key, generation), entry)
-                for key, entry in _known.items()
-                if key in _built or (not _state["full"] and generation - _last_used.get(key, generation) < KEEP_GENERATIONS)}
+        # what this run used is stamped with this write; the rest stays while
+        # a recent run used it, and never once the file is full
+        kept = {key: (generation, entry) if key in _built else (used, entry)
+                for key, (used, entry) in _known.items()
+                if key in _built or (not _state["full"] and generation - used < KEEP_GENERATIONS)}
         try:
             data = marshal.dumps((generation, kept))
         except ValueError:  # pragma: no cover - everything kept is str, int, tuple, dict, None
@@ -148,4 +148,5 @@ def _save() -> None:
         usercache.write_bytes(_file_name(), data)
         _state["added"] = _state["full"] = False
         _state["generation"] = generation
-        _last_used.update((key, used) for key, (used, _entry) in kept.items())
+        _known.clear()
+        _known.update(kept)

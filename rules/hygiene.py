@@ -20,7 +20,12 @@ import unicodedata
 from typing import Iterator
 
 from scrapelint.analysis import glued, htmltags
-from scrapelint.analysis.phrases import line_starts, lowered_join, lowered_lines, phrase_set
+from scrapelint.analysis.phrases import (
+    lowered_join,
+    lowered_lines,
+    offsets_of,
+    phrase_set,
+)
 from scrapelint.analysis.prose import first_match_by_line, matches_by_line
 from scrapelint.findings import Finding, Severity
 from scrapelint.lazymodel import Field
@@ -397,7 +402,7 @@ class PlaceholderText(Rule):
             return  # the common case: no Markdown parse needed
         lines = doc.prose_lines  # phrases in code are examples, not the page
         lowered = lowered_join(lines)
-        for i, m in sorted(phrases.hits(lines, lowered, line_starts(lowered)).items()):
+        for i, m in sorted(phrases.hits(lines, lowered, offsets_of(lines)).items()):
             yield self.finding(doc, doc.file_line(i),
                                f"\"{m.group(0).strip()}\" is placeholder or bot-check text, not an article",
                                column=m.start() + 1)

@@ -249,7 +249,7 @@ def test_the_regex_cache_falls_back_to_re(monkeypatch):
     assert regexcache._compile(b"bytes?", 0).pattern == b"bytes?"
     assert regexcache._compile("x+", re.IGNORECASE) == re._compiler.compile("x+", re.IGNORECASE)
     assert regexcache._known and regexcache._state["added"]
-    regexcache._known[("y+", 0)] = marshal.dumps((0, (1, 2, 3), 0, {}, ()))  # not code this Python made
+    regexcache._known[("y+", 0)] = (0, marshal.dumps((0, (1, 2, 3), 0, {}, ())))  # not code this Python made
     assert regexcache._compile("y+", 0) == re._compiler.compile("y+", 0)
 
 
@@ -263,7 +263,6 @@ def regexcache(monkeypatch, tmp_path):
     monkeypatch.setattr(regexcache, "_state", {"original": re._compile, "added": False, "full": False, "generation": 0})
     monkeypatch.setattr(regexcache, "_known", {})
     monkeypatch.setattr(regexcache, "_built", {})
-    monkeypatch.setattr(regexcache, "_last_used", {})
     return regexcache
 
 

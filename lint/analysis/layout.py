@@ -26,6 +26,7 @@ from itertools import accumulate
 from scrapelint.analysis import furniture
 from scrapelint.analysis.phrases import (
     lowered_lines,
+    offsets_of,
     phrase_set,
     scan_literals,
 )
@@ -89,7 +90,7 @@ def analyse(doc) -> Layout:
     clines = [lines[i] for i in cand]
     body_lowered, body_starts = lowered_lines(doc)  # slices of the body lowered once
     lowered = "\n".join([body_lowered[body_starts[i]:body_starts[i + 1] - 1] for i in cand])
-    sstarts = list(accumulate(map((1).__add__, map(len, clines)), initial=0))
+    sstarts = offsets_of(clines)
     captions = {cand[k] for k in phrase_set("caption-credits.txt", "any", ignore_case=False).hits(clines, lowered, sstarts)}
     phrases: dict[int, tuple[str, str]] = {}
     kinds = ("line", "dateline", "prefix", "phrase", "outside", "end", "section")

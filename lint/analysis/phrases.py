@@ -322,9 +322,9 @@ def _memo() -> _RegexMemo:
 
 
 def kept_weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, ...] | str | None:
-    """`weak_requirement`, kept between runs like the lists' own: for a gate
-    built at import (the dates' keyword regexes), which would parse its
-    pattern in every process."""
+    """`weak_requirement`, kept between runs in the user's cache: the phrase
+    lists' keyless entries and the dates' keyword gates would otherwise
+    parse their patterns in every process."""
     memo = _memo()
     need = memo.get(f"weak {ignore_case:d}", pattern, lambda: weak_requirement(pattern, ignore_case))
     memo.save()
@@ -384,10 +384,7 @@ class PhraseSet:
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
         self.keyless = [k for k, keys in enumerate(self.keys) if keys is None]
         # ... gated, on the short lines they are tried on, by what they still require
-        self.weak = {k: _memo().get(f"weak {ignore_case:d}", entries[k].pattern,
-                                    lambda p=entries[k].pattern: weak_requirement(p, ignore_case))
-                     for k in self.keyless}
-        _memo().save()
+        self.weak = {k: kept_weak_requirement(entries[k].pattern, ignore_case) for k in self.keyless}
         # `line` entries with a very short key ("by") are gated line by line
         self.short_keyed = [k for k, keys in enumerate(self.keys)
                             if keys is not None and mode == "line" and min(map(len, keys)) < 3]
@@ -531,16 +528,18 @@ def lowered_join(lines: list[str]) -> str:
 def lowered_lines(doc) -> tuple[str, list[int]]:
     """`lowered_join(doc.lines)` and its line offsets, once per document:
     the text a case-insensitive phrase list scans over the whole body."""
-    def compute(d):
-        lines = d.lines
-        return lowered_join(lines), list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+    return doc.shared("lowered-lines", lambda d: (lowered_join(d.lines), offsets_of(d.lines)))
 
-    return doc.shared("lowered-lines", compute)
+
+def offsets_of(lines: list[str]) -> list[int]:
+    """Offset of each line's start in the lines joined with "\n" (the last
+    is the joined length + 1)."""
+    return list(accumulate(map((1).__add__, map(len, lines)), initial=0))  # C-level iteration
 
 
 def line_starts(body: str) -> list[int]:
     """Offset in `body` of each body line's start (the last is len+1)."""
-    return list(accumulate(map((1).__add__, map(len, body.split("\n"))), initial=0))  # C-level iteration
+    return offsets_of(body.split("\n"))
 
 
 def hits_by_line(pattern: re.Pattern, body: str, starts: list[int], lo: int = 0) -> dict[int, re.Match]:
