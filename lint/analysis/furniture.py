@@ -315,13 +315,22 @@ def analyse(doc: Document) -> Furniture:
     # class) and linked sentences (prose or a teaser)
     judged = [u for u in units if u.chars >= SHORT_CHARS or (u.links and u.sentence)]
     toks = [stopwords.tokens(u.text) for u in judged]
-    bit = stopwords.language_of(t for u, t in zip(judged, toks) if u.chars >= SHORT_CHARS)
+    packed = [stopwords.counts(t) for t in toks]  # every language's count at once
+    # the page's language: the one that covers most of its first SAMPLE tokens of long units
+    sample = n = 0
+    for u, t, c in zip(judged, toks, packed):
+        if u.chars >= SHORT_CHARS:
+            sample += c
+            n += len(t)
+            if n >= stopwords.SAMPLE:
+                break
+    language = stopwords.language_of(sample)
     ref = None
-    if bit is not None:
+    if language is not None:
         long_tok = long_stop = 0
-        for u, t in zip(judged, toks):
+        for u, t, c in zip(judged, toks, packed):
             u.tokens = len(t)
-            u.stops = stopwords.stop_count(t, bit)
+            u.stops = stopwords.count_of(c, language)
             if u.chars >= SHORT_CHARS and not u.link_dense:
                 long_tok += u.tokens
                 long_stop += u.stops
@@ -339,7 +348,7 @@ def analyse(doc: Document) -> Furniture:
         for i in range(u.start, u.end + 1):
             unit_of_line.setdefault(i, k)
     core = _core(units) or _core(units, near=True)
-    return Furniture(units, unit_of_line, stopwords.language_name(bit), ref, core)
+    return Furniture(units, unit_of_line, stopwords.language_name(language), ref, core)
 
 
 def of(doc: Document) -> Furniture:

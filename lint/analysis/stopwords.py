@@ -4,18 +4,18 @@ The lists come from the `stop-words` package (33 languages, plain word
 lists).  jusText's insight is that article prose is dense in a language's
 function words ("the", "of", "und", "que", "się") while menus, headline
 lists and footers are not; the language of a page is the one whose list
-covers most of its words.  All lists are read once into one table,
-word -> bit mask of the languages that list it, so a document's language
-costs one dictionary look-up per word.
+covers most of its words.  All lists are read once into one table, word ->
+one counter per language that lists it, packed into one integer (see
+`counts`), so a text's stop words are counted for every language at once,
+with one dictionary look-up per word.
 
 Scripts written without spaces (Chinese, Japanese, Thai...) have no words to
-look up: `density_of` says nothing (None) about such text.
+look up: `language_of` says nothing (None) about such text.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.util import find_spec
@@ -31,22 +31,29 @@ LANGUAGES = ("english", "german", "french", "spanish", "italian", "portuguese", 
 # What is stripped from a whitespace token before the look-up.
 PUNCTUATION = "\"'“”‘’«»„‚()[]{}<>.,;:!?¿¡…-–—*_/\\|#`~=+^%&@$€£"
 
+# Each language's count is a field of FIELD bits in one integer: a text would
+# need 2**32 words to carry one field into the next.
+FIELD = 32
+_FIELD_MASK = (1 << FIELD) - 1
+
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, int]:
-    """word (lower case) -> bit mask of the languages (index in LANGUAGES) listing it."""
+    """word (lower case) -> 1 in the field (FIELD bits from bit k * FIELD) of
+    every language k of LANGUAGES that lists it: summing these over a text's
+    words counts each language's stop words in its own field."""
     # the package's data folder, found without importing the package (its
     # import reads and resolves things this does not need)
     spec = find_spec("stop_words")
     base = Path(next(iter(spec.submodule_search_locations))) / "stop-words"
-    masks: dict[str, int] = {}
+    ones: dict[str, int] = {}
     for k, lang in enumerate(LANGUAGES):
-        bit = 1 << k
+        one = 1 << (FIELD * k)
         for word in (base / f"{lang}.txt").read_text(encoding="utf-8").split("\n"):
             word = word.strip().lower()
             if word and " " not in word:
-                masks[word] = masks.get(word, 0) | bit
-    return masks
+                ones[word] = ones.get(word, 0) | one
+    return ones
 
 
 # Punctuation read as a space: one C-level substitution instead of a strip
@@ -64,39 +71,26 @@ def tokens(text: str) -> list[str]:
 SAMPLE = 800  # tokens enough to tell the language
 
 
-def language_of(token_lists: Iterable[list[str]]) -> int | None:
-    """Bit of the language whose stop words cover most tokens of
-    `token_lists` together (the first SAMPLE tokens); None when no list
-    covers any."""
-    sample: list[str] = []
-    for toks in token_lists:
-        sample += toks
-        if len(sample) >= SAMPLE:
-            break
-    # counted in C, only the words some list holds (about half of the tokens)
-    by_mask = Counter(filter(None, map(table().get, sample)))
-    if not by_mask:
+def counts(toks: Iterable[str]) -> int:
+    """The stop words among `toks`, counted for every language at once (read
+    one language's count with `count_of`).  One look-up per token and the
+    sum in C: counting for one language costs as much, and the language is
+    not known until the page's first units are counted."""
+    return sum(filter(None, map(table().get, toks)))
+
+
+def count_of(packed: int, language: int) -> int:
+    """The count of `language` (index in LANGUAGES) in a result of `counts`."""
+    return (packed >> (FIELD * language)) & _FIELD_MASK
+
+
+def language_of(packed: int) -> int | None:
+    """The language (index in LANGUAGES) with the most stop words in a sum
+    of `counts` results, the first listed on a tie; None when there are none."""
+    if not packed:
         return None
-    counts = [0] * len(LANGUAGES)
-    for mask, n in by_mask.items():
-        while mask:  # one step per language listing the word, not per language
-            low = mask & -mask
-            counts[low.bit_length() - 1] += n
-            mask ^= low
-    best = max(range(len(LANGUAGES)), key=counts.__getitem__)
-    return 1 << best
+    return max(range(len(LANGUAGES)), key=lambda k: count_of(packed, k))
 
 
-def stop_count(toks: list[str], bit: int) -> int:
-    """How many of `toks` are stop words of the language `bit`."""
-    return sum(map(stop_set(bit).__contains__, toks))  # C-level: 3x a look-up of masks
-
-
-@lru_cache(maxsize=len(LANGUAGES))
-def stop_set(bit: int) -> frozenset[str]:
-    """The stop words of the language `bit`."""
-    return frozenset(word for word, mask in table().items() if mask & bit)
-
-
-def language_name(bit: int | None) -> str:
-    return LANGUAGES[bit.bit_length() - 1] if bit else "unknown"
+def language_name(language: int | None) -> str:
+    return "unknown" if language is None else LANGUAGES[language]
