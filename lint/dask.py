@@ -376,25 +376,22 @@ def _dataset_rows(state: dict, linters: list) -> Any:
 
 def _write_report(results: Iterator[DocResult], path: str, fmt: str, linters: list) -> int:
     """JSONL or SARIF through the project's own reporters."""
-    from scrapelint.plugin import get_plugin_manager
-    from scrapelint.reporters import ReportContext, Summary
+    from scrapelint.reporters import ReportContext, Summary, reporter_class
 
-    reporters: dict = {}
-    for batch in get_plugin_manager().hook.scrapelint_reporters():
-        reporters.update(batch or {})
-    if fmt not in ("jsonl", "sarif") or fmt not in reporters:
+    reporter = reporter_class(fmt) if fmt in ("jsonl", "sarif") else None
+    if reporter is None:
         raise ValueError(f"cannot write {fmt!r}: use a .parquet, .jsonl or .sarif path")
     rules = sorted({type(r).__name__: type(r) for lin in linters for r in lin.rules}.values(), key=lambda r: r.code)
     summary = Summary(files=0)
     count = 0
     with open(path, "w", encoding="utf-8") as out:
-        reporter = reporters[fmt](out, ReportContext(rules=rules))
-        reporter.start()
+        writer = reporter(out, ReportContext(rules=rules))
+        writer.start()
         for result in results:
             summary.add(result)
             count += len(result.findings)
-            reporter.document(result)
-        reporter.finish(summary)
+            writer.document(result)
+        writer.finish(summary)
     return count
 
 

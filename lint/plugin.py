@@ -36,7 +36,8 @@ class PluginSpec:
 
     @hookspec
     def scrapelint_reporters(self) -> dict[str, Any]:
-        """Output formats: a mapping of format name to a reporter class."""
+        """Output formats: a mapping of format name to a reporter class, or
+        to its `module:Class` path (imported only by a run that writes it)."""
 
     @hookspec
     def scrapelint_post_check(self, doc: Any, findings: list[Any], suppressions: list[Any], rules: list[Any]) -> list[Any]:

@@ -67,15 +67,31 @@ def fix_to_dict(finding: Finding) -> dict | None:
 
 @hookimpl
 def scrapelint_reporters():
-    from scrapelint.reporters.github import GithubReporter
-    from scrapelint.reporters.html import HtmlReporter
-    from scrapelint.reporters.json import JsonReporter
-    from scrapelint.reporters.jsonl import JsonlReporter
-    from scrapelint.reporters.sarif import SarifReporter
-    from scrapelint.reporters.text import TextReporter
-
-    return {"text": TextReporter, "json": JsonReporter, "jsonl": JsonlReporter, "sarif": SarifReporter,
-            "github": GithubReporter, "html": HtmlReporter}
+    # as import paths: a run imports only the format it writes (the HTML
+    # report's module alone cost a one-file run more than its JSON output)
+    return {"text": "scrapelint.reporters.text:TextReporter", "json": "scrapelint.reporters.json:JsonReporter",
+            "jsonl": "scrapelint.reporters.jsonl:JsonlReporter", "sarif": "scrapelint.reporters.sarif:SarifReporter",
+            "github": "scrapelint.reporters.github:GithubReporter", "html": "scrapelint.reporters.html:HtmlReporter"}
 
 
-__all__ = ["Reporter", "ReportContext", "Summary", "Severity", "plural", "fix_to_dict"]
+def reporter_class(name: str) -> type[Reporter] | None:
+    """The reporter registered for the format `name`, imported now if it was
+    registered as a `module:Class` path; None when no plugin has the format."""
+    found = formats().get(name)
+    if isinstance(found, str):
+        import importlib
+
+        module, _, attribute = found.partition(":")
+        found = getattr(importlib.import_module(module), attribute)
+    return found
+
+
+def formats() -> dict[str, type[Reporter] | str]:
+    """Every format the plugins register: a reporter class or its
+    `module:Class` path."""
+    from scrapelint.plugin import get_plugin_manager
+
+    registered: dict = {}
+    for batch in get_plugin_manager().hook.scrapelint_reporters():
+        registered.update(batch or {})
+    return registered
