@@ -94,13 +94,46 @@ def _on_sigterm(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import signal
-
     if argv is None:  # the command's own process (a caller passing arguments keeps its `re` as it is)
         from scrapelint import gctuning, regexcache
 
         regexcache.install()
         gctuning.collect_less_often()
+    code = _main(argv)
+    if argv is None:
+        _exit_without_teardown(code)
+    return code
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the command's own process once its work is done, without the
+    interpreter's teardown (freeing every module and object one by one: 40 M
+    instructions, 6.5% of a one-file pre-commit run).  What that exit does
+    that matters still happens first: the atexit handlers run (one saves the
+    regex cache) and the standard streams are flushed.  Anything unusual (a
+    thread still running, which a normal exit waits for; a stream that
+    cannot be flushed, whose error a normal exit reports) leaves it to the
+    normal exit."""
+    import atexit
+
+    threading = sys.modules.get("threading")
+    if threading is not None and any(not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        return
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's; absent elsewhere
+    if run_exit_handlers is None:
+        return
+    run_exit_handlers()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
+def _main(argv: list[str] | None) -> int:
+    import signal
+
     args = build_parser().parse_args(argv)
     try:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -243,16 +276,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _reporter_class(name: str):
-    from scrapelint.plugin import get_plugin_manager
+    from scrapelint.reporters import formats, reporter_class
 
-    reporters: dict = {}
-    for batch in get_plugin_manager().hook.scrapelint_reporters():
-        reporters.update(batch or {})
-    if name not in reporters:
+    found = reporter_class(name)
+    if found is None:
         from scrapelint.runner import UsageError
 
-        raise UsageError(f"unknown format {name!r}; available: {', '.join(sorted(reporters))}")
-    return reporters[name]
+        raise UsageError(f"unknown format {name!r}; available: {', '.join(sorted(formats()))}")
+    return found
 
 
 def _open_output(path: str | None):

@@ -246,3 +246,24 @@ def test_a_file_over_the_default_size_limit_is_a_finding(folder, capsys):
     assert code == 1 and "Traceback" not in err
     assert "huge.md:1:1: FM005" in out and "over the max-file-size limit of 10.0 MiB" in out
     assert "small.md" not in out
+
+
+def test_the_command_exits_after_its_exit_handlers_without_teardown(folder):
+    # the command's own process ends with os._exit once its work is done
+    # (scrapelint.cli._exit_without_teardown): exit handlers still run, the
+    # report is whole, the exit code is the run's, and no object is freed
+    import subprocess
+
+    (folder / "a.md").write_text(BAD_COUNT)
+    code = ("import atexit, sys\n"
+            "from scrapelint.cli import main\n"
+            "class Freed:\n    def __del__(self):\n        print('torn down', file=sys.stderr)\n"
+            "kept = Freed()\n"
+            "atexit.register(lambda: print('exit handler ran', file=sys.stderr))\n"
+            "sys.argv = ['scrapelint', 'check', 'a.md', '--format', 'json']\n"
+            "sys.exit(main())\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "XDG_CACHE_HOME": str(folder / "cache")})
+    assert proc.returncode == 1, proc.stderr
+    assert [f["code"] for f in json.loads(proc.stdout)["findings"]] == ["WC001"]
+    assert "exit handler ran" in proc.stderr and "torn down" not in proc.stderr

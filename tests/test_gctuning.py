@@ -11,8 +11,9 @@ from scrapelint.gctuning import YOUNG_THRESHOLD
 
 
 def test_the_command_raises_the_young_generation_threshold():
-    code = ("import gc, sys; sys.argv = ['scrapelint', 'rules']; from scrapelint.cli import main; main(); "
-            "print(gc.get_threshold(), file=sys.stderr)")
+    # read at exit: the command's process ends in main() (cli._exit_without_teardown)
+    code = ("import atexit, gc, sys; atexit.register(lambda: print(gc.get_threshold(), file=sys.stderr)); "
+            "sys.argv = ['scrapelint', 'rules']; from scrapelint.cli import main; main()")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     young, middle, old = eval(proc.stderr.strip().splitlines()[-1])
