@@ -7,7 +7,6 @@ Exit codes (ruff's): 0 no finding at or above `--fail-on`, 1 findings,
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -208,8 +207,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         reporter_class = _reporter_class(args.format)
         if reporter_class.context_lines:
-            options = dataclasses.replace(options, context_lines=reporter_class.context_lines)
-        options = dataclasses.replace(options, fingerprints=bool(
+            options = options._replace(context_lines=reporter_class.context_lines)
+        options = options._replace(fingerprints=bool(
             getattr(reporter_class, "uses_fingerprints", True) or args.baseline or args.write_baseline))
         run = Run(args.paths, options, config_file=args.config, stdin_filename=args.stdin_filename,
                   stdin_format=args.stdin_format, extend_include=args.extend_include, jobs=args.jobs,

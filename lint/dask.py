@@ -33,7 +33,6 @@ Only this module imports dask; the core install never does.
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -353,11 +352,11 @@ def _learn(sources: Sequence[Source], configs: list[Config], options: RunOptions
     """The first pass of a run whose rules learn from it (DS004): the same
     map and tree reduction with only the learning rules collecting; the
     options of the second pass carry what they concluded to every worker."""
-    learn = dataclasses.replace(options, learn=True, fix=False, diff=False, timings=False, context_lines=0)
+    learn = options._replace(learn=True, fix=False, diff=False, timings=False, context_lines=0)
     first = DaskLint(sources, configs, learn, storage_options=storage_options)
     collector = runner.DatasetCollector(first.linters)
     collector.states.update({code: s for code, s in _compute(first.dataset_state).items() if code in collector.states})
-    return dataclasses.replace(options, learned=runner.conclude(collector))
+    return options._replace(learned=runner.conclude(collector))
 
 
 def _finish(state: dict, linters: list) -> DocResult | None:

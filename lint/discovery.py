@@ -13,9 +13,8 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from scrapelint.config import Config
 from scrapelint.safeload import Unreadable, describe_os_error, file_kind, read_bounded
@@ -31,8 +30,7 @@ ALWAYS_SKIPPED_DIRS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     path: Path
     display: str
     config_key: int  # index into the run's list of configurations

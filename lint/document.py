@@ -11,7 +11,6 @@ body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple, TypeVar
 from urllib.parse import SplitResult, urlsplit
 
@@ -32,8 +31,7 @@ DEFAULT_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class KeyInfo:
+class KeyInfo(NamedTuple):
     """Where a top-level front-matter key stands in the file."""
 
     line: int  # 1-based file line of the key

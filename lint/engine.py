@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from scrapelint.config import Config, ConfigError
 from scrapelint.document import Document
@@ -27,8 +27,7 @@ from scrapelint.stats import field_of
 from scrapelint import ignore_comments, timings
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     """What the command line adds to each configuration (picklable)."""
 
     select: tuple[str, ...] | None = None

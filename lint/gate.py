@@ -24,7 +24,7 @@ How caps combine with the rest (docs/decisions.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from scrapelint.stats import RunStats
 
@@ -33,15 +33,13 @@ class GateError(ValueError):
     """A cap that cannot be read; a usage error."""
 
 
-@dataclass(frozen=True)
-class Cap:
+class Cap(NamedTuple):
     selector: str
     codes: frozenset[str]
     percent: float
 
 
-@dataclass(frozen=True)
-class CapResult:
+class CapResult(NamedTuple):
     selector: str
     percent: float  # the cap
     documents: int  # documents with a finding of the cap's rules

@@ -12,7 +12,6 @@ the results to reporters.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import sys
@@ -125,7 +124,7 @@ class Run:
                 raise UsageError(f"{raw}: no such file or directory")
         # the real folders the run may read and fix: links out of them are reported, not followed
         roots = tuple(sorted({check_root(Path(raw)) for raw in paths if raw != "-"}))
-        self.options = dataclasses.replace(self.options, roots=roots)
+        self.options = self.options._replace(roots=roots)
         follow = self.options.follow_outside_links
         for raw in paths:
             if raw == "-":
@@ -195,14 +194,14 @@ class Run:
         """The first pass of a run whose rules learn from it (DS004): the
         learning rules collect and merge over the whole input; the options of
         the second pass carry what they concluded to every worker."""
-        learn = dataclasses.replace(self.options, learn=True, fix=False, diff=False, timings=False, context_lines=0)
+        learn = self.options._replace(learn=True, fix=False, diff=False, timings=False, context_lines=0)
         linters = [Linter(c, learn) for c in self.configs]
         collector = DatasetCollector(linters)
         for result in iter_results(make_units(self.targets, self.stdin), self.configs, learn, self.jobs):
             if result.collected:
                 collector.add(result)
             self.errors.extend(result.errors)
-        return dataclasses.replace(self.options, learned=conclude(collector))
+        return self.options._replace(learned=conclude(collector))
 
     def _account(self, result: DocResult, dataset: DatasetCollector) -> DocResult:
         if result.timings and timings.TIMER is not None:

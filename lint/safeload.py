@@ -23,8 +23,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 DEFAULT_MAX_YAML_NODES = 100_000
@@ -32,8 +31,7 @@ DEFAULT_MAX_NESTING_DEPTH = 100
 READ_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """The parse limits of a configuration (picklable, for the workers)."""
 
     max_yaml_nodes: int = DEFAULT_MAX_YAML_NODES

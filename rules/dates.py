@@ -28,8 +28,7 @@ URL disagrees, else DT002), whose message carries all the evidence.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from scrapelint.analysis.dates import evidence
 from scrapelint.analysis.dates.cues import NEVER_PUBLICATION, Cue, page_order
@@ -64,8 +63,7 @@ def _describe_cue(doc, c: Cue, lines: list[str]) -> str:
     return f'{what} on {_where(doc, c.index)} says {c.date.isoformat()} ("{c.text}"{year})'
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The one finding among DT001-DT003 a document gets."""
 
     code: str

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.dates.find import HAS_DIGIT, MONTH, YEAR, DateMatch, make_date
@@ -81,8 +80,7 @@ _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A date the article states about itself."""
 
     index: int  # body line

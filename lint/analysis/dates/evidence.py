@@ -7,7 +7,7 @@ reference)."""
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.dates.cues import (
@@ -69,7 +69,7 @@ def _gather(doc) -> Evidence:
         url = ev.url
         if order == "mdy" or (order is None and url is not None and agrees_url(stated.alt, url)
                               and not agrees_url(stated.date, url)):
-            ev.stated = stated = replace(stated, date=stated.alt, alt=stated.date)
+            ev.stated = stated = stated._replace(date=stated.alt, alt=stated.date)
     by_line: dict[int, list[DateMatch]] = {}
     for m in ev.dates:
         by_line.setdefault(m.index, []).append(m)

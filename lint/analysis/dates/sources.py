@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from scrapelint.analysis.dates.find import (
     HAS_DIGIT,
@@ -35,8 +35,7 @@ def agrees_url(d: _dt.date, u: UrlDate) -> bool:
 FM_ISO = re.compile(r"^\s*((?:1[0-9]|20|21)\d\d)(?:[-/.](\d\d?)(?:[-/.](\d\d?))?)?(?:([T ])\s*\d.*)?\s*$")
 
 
-@dataclass(frozen=True)
-class StatedDate:
+class StatedDate(NamedTuple):
     key: str
     raw: str
     date: _dt.date | None  # the full date (None when not a full date)
@@ -96,8 +95,7 @@ _URL_COMPACT = re.compile(rf"(?<![\d])({YEAR})(\d\d)(\d\d)(?!\d)")
 _URL_MONTH = re.compile(rf"/({YEAR})/(\d\d?)(?:/|$)(?!\d)")
 
 
-@dataclass(frozen=True)
-class UrlDate:
+class UrlDate(NamedTuple):
     text: str  # as written in the URL
     start: _dt.date  # the first day it allows
     end: _dt.date  # the last day it allows
