@@ -310,3 +310,21 @@ def test_a_rule_built_directly_reads_its_default_options():
 
     assert LinkDenseLine().options.threshold == 0.5
     assert LinkDenseLine.Options(threshold=0.6).threshold == 0.6
+
+
+def test_the_stop_word_table_kept_between_runs_is_the_one_the_lists_give(tmp_path, monkeypatch):
+    from scrapelint.analysis import stopwords
+
+    monkeypatch.setenv("XDG_CACHE_HOME", "not/absolute")  # no cache: built from the lists
+    stopwords.table.cache_clear()
+    built = stopwords.table()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for _ in range(2):  # written by the first, read by the second
+        stopwords.table.cache_clear()
+        assert stopwords.table() == built
+    (kept,) = (tmp_path / "scrapelint").glob("stopwords-*.marshal")
+    kept.write_bytes(b"not marshal")  # unreadable: built again
+    stopwords.table.cache_clear()
+    assert stopwords.table() == built and kept.read_bytes() != b"not marshal"
+    stopwords.table.cache_clear()
+    assert len(built) > 5000 and "the" in built and "und" in built
