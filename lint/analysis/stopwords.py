@@ -45,7 +45,7 @@ def table() -> dict[str, int]:
 
     Building it from the lists is 35 M instructions, 6% of a one-file
     pre-commit run, so it is kept in the user's cache (`scrapelint.usercache`,
-    marshalled: 14 M to read) under the lists' paths, sizes and times and
+    marshalled: 19 M to read) under the lists' paths, sizes and times and
     the field width."""
     import marshal
     import os
@@ -59,16 +59,20 @@ def table() -> dict[str, int]:
     base = Path(next(iter(spec.submodule_search_locations))) / "stop-words"
     files = [base / f"{lang}.txt" for lang in LANGUAGES]
     try:
-        made_from = repr([FIELD, *((str(f), st.st_size, st.st_mtime_ns) for f, st in zip(files, map(os.stat, files)))])
+        made_from = repr(["groups", FIELD, *((str(f), st.st_size, st.st_mtime_ns)
+                                             for f, st in zip(files, map(os.stat, files)))])
     except OSError:
         made_from = None
     name = f"stopwords-{zlib.crc32(made_from.encode()):08x}.marshal" if made_from else None
     data = usercache.read_bytes(name) if name else None
     if data:
         try:
-            kept_from, ones = marshal.loads(data)
-            if kept_from == made_from and type(ones) is dict:
-                return ones
+            kept_from, kept_groups = marshal.loads(data)
+            if kept_from == made_from:
+                kept: dict[str, int] = {}
+                for value, words in kept_groups:
+                    kept.update(dict.fromkeys(words, value))
+                return kept
         except (EOFError, ValueError, TypeError):
             pass
     ones: dict[str, int] = {}
@@ -79,7 +83,12 @@ def table() -> dict[str, int]:
             if word and " " not in word:
                 ones[word] = ones.get(word, 0) | one
     if name:
-        usercache.write_bytes(name, marshal.dumps((made_from, ones)))
+        # kept as (value, words) groups: a few hundred distinct values, each
+        # a wide integer that marshal would otherwise rebuild for every word
+        groups: dict[int, list[str]] = {}
+        for word, value in ones.items():
+            groups.setdefault(value, []).append(word)
+        usercache.write_bytes(name, marshal.dumps((made_from, list(groups.items()))))
     return ones
 
 
