@@ -19,17 +19,14 @@ into a file line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from scrapelint.analysis import furniture
-from scrapelint.analysis.phrases import (
-    lowered_lines,
-    offsets_of,
-    phrase_set,
-    scan_literals,
-)
+from scrapelint.analysis.phrasegroup import PhraseGroup
+from scrapelint.analysis.phrases import lowered_lines, offsets_of, phrase_set
 
 MIN_ARTICLE_WORDS = 80  # an end marker counts once this much article text precedes it
 SECTION_AFTER_RATIO = 0.35  # a section head ends the article if less prose than this (x before) follows
@@ -69,6 +66,22 @@ class Layout:
         return self.zone(index) in ("head", "foot", "tail")
 
 
+# The kinds of NV001's phrase hits, one per list (see `_lists`): a line
+# takes the kind of the first list that matches it.
+PHRASE_KINDS = ("line", "dateline", "prefix", "phrase", "outside")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> PhraseGroup:
+    """The layout's lists, matched in one pass: the captions, NV001's lists
+    (one per PHRASE_KINDS), the end markers and the end sections."""
+    return PhraseGroup((phrase_set("caption-credits.txt", "any", ignore_case=False),
+                        phrase_set("ui-lines.txt", "line"), phrase_set("datelines.txt", "line"),
+                        phrase_set("ui-prefixes.txt", "prefix"), phrase_set("ui-phrases.txt", "any"),
+                        phrase_set("ui-outside.txt", "any"),
+                        phrase_set("end-markers.txt", "prefix"), phrase_set("end-sections.txt", "prefix")))
+
+
 def _strip_match(m: re.Match) -> str:
     text = m.group(0)
     if "](" in text:  # a whole-line link: its text, not its target
@@ -91,19 +104,15 @@ def analyse(doc) -> Layout:
     body_lowered, body_starts = lowered_lines(doc)  # slices of the body lowered once
     lowered = "\n".join([body_lowered[body_starts[i]:body_starts[i + 1] - 1] for i in cand])
     sstarts = offsets_of(clines)
-    captions = {cand[k] for k in phrase_set("caption-credits.txt", "any", ignore_case=False).hits(clines, lowered, sstarts)}
+    lists = _lists()
+    todos = lists.candidates(clines, lowered, sstarts)  # every list's candidate lines, in one pass
+    captions = {cand[k] for k in lists.sets[0].first_matches(clines, todos[0])}
     phrases: dict[int, tuple[str, str]] = {}
-    kinds = ("line", "dateline", "prefix", "phrase", "outside", "end", "section")
-    sets = (phrase_set("ui-lines.txt", "line"), phrase_set("datelines.txt", "line"),
-            phrase_set("ui-prefixes.txt", "prefix"), phrase_set("ui-phrases.txt", "any"),
-            phrase_set("ui-outside.txt", "any"), phrase_set("end-markers.txt", "prefix"),
-            phrase_set("end-sections.txt", "prefix"))
-    literal_hits = dict(zip(kinds, scan_literals(sets, lowered, sstarts)))
-    for kind, ps in zip(kinds[:5], sets):
-        for k, m in ps.hits(clines, lowered, sstarts, literal_hits[kind]).items():
-            i = cand[k]
-            if i not in phrases:
-                phrases[i] = (kind, _strip_match(m))
+    claimed: set[int] = set()  # candidate lines a list before in PHRASE_KINDS has matched
+    for kind, ps, todo in zip(PHRASE_KINDS, lists.sets[1:], todos[1:]):
+        for k, m in ps.first_matches(clines, todo, skip=claimed).items():
+            phrases[cand[k]] = (kind, _strip_match(m))
+            claimed.add(k)
 
     # the core: the furniture classification's (blocks, jusText classes)
     fu = furniture.of(doc)
@@ -119,9 +128,10 @@ def analyse(doc) -> Layout:
     end = None
     end_marker = None
     if start is not None:
-        hits = [(cand[k], m, True) for k, m in sets[5].hits(clines, lowered, sstarts, literal_hits["end"]).items()]
-        hits += [(cand[k], m, False) for k, m in sets[6].hits(clines, lowered, sstarts, literal_hits["section"]).items()]
-        hits = [h for h in hits if h[0] >= start]
+        before_start = range(bisect_left(cand, start))  # candidate lines before the core: not tried
+        markers, sections = lists.sets[-2:]
+        hits = [(cand[k], m, True) for k, m in markers.first_matches(clines, todos[-2], skip=before_start).items()]
+        hits += [(cand[k], m, False) for k, m in sections.first_matches(clines, todos[-1], skip=before_start).items()]
         if hits:
             # prose words (long, unlinked, sentence-like units that are not
             # captions or phrase hits) before each unit, and after the core's start

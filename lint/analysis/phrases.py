@@ -17,7 +17,7 @@ import sys
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterable, Iterator, NamedTuple
+from typing import Container, Iterable, Iterator, NamedTuple
 
 DATA_PACKAGE = "scrapelint.rules"
 
@@ -188,7 +188,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 
 
 DIGIT = "digit"  # a weak requirement: a digit somewhere in the match
-_ANY_DIGIT = re.compile(r"\d").search
+ANY_DIGIT = re.compile(r"\d").search
 
 
 def weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, ...] | str | None:
@@ -419,21 +419,17 @@ class PhraseSet:
         return test
 
     def _candidates(self, lines: list[str], joined_lower: str, starts: list[int],
-                    keyless_max: int | None = KEYLESS_MAX,
-                    literal_hits: dict[int, set[int]] | None = None) -> dict[int, Iterable[int]]:
+                    keyless_max: int | None = KEYLESS_MAX) -> dict[int, Iterable[int]]:
         """Entry -> the lines that hold one of its required literals; entries
         without one are tried on the lines up to `keyless_max` characters."""
         n = len(lines)
-        if literal_hits is not None:
-            todo = literal_hits
-        else:
-            if not self.ignore_case:  # gate on the text as written
-                joined_lower = "\n".join(lines)
-            todo = {}
-            for end, ks in self.matcher.ends(joined_lower):
-                i = bisect_right(starts, end) - 1
-                for k in ks:
-                    todo.setdefault(k, set()).add(i)
+        if not self.ignore_case:  # gate on the text as written
+            joined_lower = "\n".join(lines)
+        todo: dict[int, Iterable[int]] = {}
+        for end, ks in self.matcher.ends(joined_lower):
+            i = bisect_right(starts, end) - 1
+            for k in ks:
+                todo.setdefault(k, set()).add(i)
         if not (self.keyless or self.short_keyed):
             return todo
         short_lines = [i for i in range(n) if keyless_max is None or len(lines[i]) <= keyless_max]
@@ -445,7 +441,7 @@ class PhraseSet:
             if need is None:
                 todo[k] = short_lines
             elif need == DIGIT:
-                todo[k] = [i for i in short_lines if _ANY_DIGIT(lines[i])]
+                todo[k] = [i for i in short_lines if ANY_DIGIT(lines[i])]
             else:
                 todo[k] = [i for i, text in zip(short_lines, texts) if any(s in text for s in need)]
         for k in self.short_keyed:
@@ -453,17 +449,21 @@ class PhraseSet:
             todo[k] = [i for i, low in zip(short_lines, texts) if any(kw in low for kw in keys)]
         return todo
 
-    def hits(self, lines: list[str], joined_lower: str, starts: list[int],
-             literal_hits: dict[int, set[int]] | None = None) -> dict[int, re.Match]:
+    def hits(self, lines: list[str], joined_lower: str, starts: list[int]) -> dict[int, re.Match]:
         """First match on each of `lines` (whose lower-cased join with "\n"
-        is `joined_lower`, its line offsets `starts`); `literal_hits` is
-        this set's share of a `scan_literals` over several sets."""
-        todo = self._candidates(lines, joined_lower, starts, literal_hits=literal_hits)
+        is `joined_lower`, its line offsets `starts`)."""
+        return self.first_matches(lines, self._candidates(lines, joined_lower, starts))
+
+    def first_matches(self, lines: list[str], todo: dict[int, Iterable[int]],
+                      skip: Container[int] = ()) -> dict[int, re.Match]:
+        """First match on each of `lines`, trying each entry on its lines in
+        `todo` (see `_candidates`, `PhraseGroup.candidates`) but never on a
+        line in `skip`."""
         found: dict[int, re.Match] = {}
         for k in sorted(todo):  # entry order decides which match a line reports
             test = self._test(k)
             for i in sorted(todo[k]):
-                if i in found:
+                if i in found or i in skip:
                     continue
                 m = test(lines[i])
                 if m is not None:
@@ -483,31 +483,6 @@ class PhraseSet:
                 if m is not None:
                     found.setdefault(i, []).append(m)
         return found
-
-
-@lru_cache(maxsize=16)
-def _combined_matcher(sets: tuple[PhraseSet, ...]) -> LiteralMatcher:
-    """One matcher over the literals of several case-insensitive sets,
-    each literal mapped to its (set, entries) pairs."""
-    owners: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
-    for pos, ps in enumerate(sets):
-        for literal, entries in ps.literals.items():
-            owners.setdefault(literal, []).append((pos, entries))
-    return LiteralMatcher({literal: tuple(pairs) for literal, pairs in owners.items()})
-
-
-def scan_literals(sets: tuple[PhraseSet, ...], joined_lower: str, starts: list[int]) -> list[dict[int, set[int]]]:
-    """For each of several case-insensitive sets, entry -> lines holding one
-    of its literals, from one pass over the text (a pass per set was half
-    the cost of the layout)."""
-    found: list[dict[int, set[int]]] = [{} for _ in sets]
-    for end, pairs in _combined_matcher(sets).ends(joined_lower):
-        i = bisect_right(starts, end) - 1
-        for pos, entries in pairs:
-            todo = found[pos]
-            for k in entries:
-                todo.setdefault(k, set()).add(i)
-    return found
 
 
 @lru_cache(maxsize=64)

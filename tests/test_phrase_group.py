@@ -1,0 +1,61 @@
+"""A PhraseGroup matches several phrase lists in one pass: for every list it
+must give the candidate lines the list's own gates give, and so the same
+hits."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapelint.analysis.phrasegroup import PhraseGroup
+from scrapelint.analysis.phrases import load_entries, lowered_join, offsets_of, phrase_set
+
+LISTS = [("caption-credits.txt", "any", False), ("ui-lines.txt", "line", True), ("datelines.txt", "line", True),
+         ("ui-prefixes.txt", "prefix", True), ("ui-phrases.txt", "any", True), ("ui-outside.txt", "any", True),
+         ("end-markers.txt", "prefix", True), ("end-sections.txt", "prefix", True),
+         ("placeholder-phrases.txt", "any", True), ("bio-phrases.txt", "any", True)]
+
+
+def _lines() -> list[str]:
+    """Invented lines, every example of the lists, and the same lines with
+    the edge cases of lower-casing: a capital "İ" (two characters lower-cased,
+    so the line is cut back in the lower-cased join) and a capital sigma."""
+    lines = ["© Harbour Gazette 2024", "Photo: Lena Park/REUTERS", "happy map of the harbour", "By Ana Rivera",
+             "Posted 14.03.2024", "Updated ٣ May 2024", "Copyright 2023 by the Harbour Desk", "plain words only", "",
+             "x" * 130 + " by Ana Rivera", "Related: ferry timetables", "Sign up here for the Harbour Briefing"]
+    for name, _mode, _case in LISTS:
+        lines += [e.example for e in load_entries(name) if e.example]
+    lines += [f"İİİ {line}" for line in lines[:40]] + [f"{line} ΣΑΣ" for line in lines[:40]]
+    lines += ["İİİİ ferry news by REUTERS", "İİİ © by", "İİ Photo AP", "Foto: İİİİİİ dpa"]
+    return lines
+
+
+def _own_candidates(ps, lines, lowered, starts) -> dict[int, set[int]]:
+    return {k: set(v) for k, v in ps._candidates(lines, lowered, starts).items() if v}
+
+
+@pytest.mark.parametrize("names", [LISTS[:8], LISTS])
+def test_one_pass_gives_each_list_its_own_candidates(names):
+    sets = tuple(phrase_set(name, mode, ignore_case=case) for name, mode, case in names)
+    group = PhraseGroup(sets)
+    lines = _lines()
+    lowered, starts = lowered_join(lines), offsets_of(lines)
+    for ps, todo in zip(sets, group.candidates(lines, lowered, starts)):
+        assert {k: set(v) for k, v in todo.items() if v} == _own_candidates(ps, lines, lowered, starts)
+        assert ps.first_matches(lines, todo).keys() == ps.hits(lines, lowered, starts).keys()
+
+
+def test_lines_to_skip_are_not_tried():
+    ps = phrase_set("ui-lines.txt", "line")
+    lines = ["Advertisement", "Share this", "Advertisement"]
+    lowered, starts = lowered_join(lines), offsets_of(lines)
+    (todo,) = PhraseGroup((ps,)).candidates(lines, lowered, starts)
+    assert set(ps.first_matches(lines, todo)) == {0, 1, 2}
+    assert set(ps.first_matches(lines, todo, skip={1})) == {0, 2}
+    assert set(ps.first_matches(lines, todo, skip=range(2))) == {2}
+
+
+def test_a_case_sensitive_literal_must_lower_case_letter_by_letter(monkeypatch):
+    ps = phrase_set("caption-credits.txt", "any", ignore_case=False)
+    monkeypatch.setattr(ps, "literals", {"İSTANBUL": (0,)})
+    with pytest.raises(ValueError, match="letter by letter"):
+        PhraseGroup((ps,))
