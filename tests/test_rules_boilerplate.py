@@ -175,6 +175,22 @@ def test_nv002_empty_and_mangled_links():
     assert any("</" in f.message for f in findings)
 
 
+def test_nv002_link_text_and_target_with_brackets_inside():
+    """Brackets inside a link's text and parentheses inside its target are
+    part of the link; an unclosed bracket before it is not."""
+    tail = ("[the [2024] ferry report](https://example.com/a_(b)/</c/>)\n\n"
+            "[an [unclosed bracket and [ ](https://example.com/empty)\n\n"
+            "[a (draft) plan](https://example.com/p_(2)_q)\n\n"
+            "[two] [words](https://example.com/x y)")
+    text = article(tail=tail)
+    found = {f.line: f for f in lint_text(text, select=["NV002"], dedent=False)}
+    assert set(found) == {line_no(text, "[the [2024]"), line_no(text, "[an [unclosed"), line_no(text, "[two]")}
+    assert "a link target holding '</'" in found[line_no(text, "[the [2024]")].message
+    assert found[line_no(text, "[an [unclosed")].message.startswith("a link with no text")
+    assert found[line_no(text, "[an [unclosed")].column == len("[an [unclosed bracket and ") + 1
+    assert found[line_no(text, "[two]")].column == len("[two] ") + 1
+
+
 def test_nv002_ignores_images_and_code():
     text = article(middle="![](https://example.com/photo.jpg)\n\n```\n[](not-a-link)\n```")
     assert not lint_text(text, select=["NV002"], dedent=False)
