@@ -223,7 +223,7 @@ def _classify(u: Unit, ref: float | None) -> str:
     look up, and length alone decides."""
     if u.code:
         return "short" if u.chars < SHORT_CHARS else "neargood"
-    if u.link_dense or (u.links and not u.chars):
+    if u.links and (not u.chars or u.link_dense):  # most units have no link: no property call
         return "bad"
     if "©" in u.text:
         return "bad"
@@ -239,22 +239,24 @@ def _classify(u: Unit, ref: float | None) -> str:
     return "bad"
 
 
-def _nearest(classes: list[str], skip_near: bool, reverse: bool) -> list[str]:
+def _nearest(classes: list[str], reverse: bool) -> tuple[list[str], list[str]]:
     """For each unit, the class of its nearest non-short neighbour on one
-    side ("bad" past the edge; near-good read as good, or skipped)."""
-    out = []
-    last = "bad"
-    order = range(len(classes) - 1, -1, -1) if reverse else range(len(classes))
-    for k in order:
-        out.append(last)
-        c = classes[k]
+    side ("bad" past the edge), twice: with near-good units skipped, and
+    with near-good read as good.  One pass gives both."""
+    skipped: list[str] = []
+    as_good: list[str] = []
+    last = last_any = "bad"
+    for c in reversed(classes) if reverse else classes:
+        skipped.append(last)
+        as_good.append(last_any)
         if c == "good" or c == "bad":
-            last = c
-        elif c == "neargood" and not skip_near:
-            last = "good"
+            last = last_any = c
+        elif c == "neargood":
+            last_any = "good"
     if reverse:
-        out.reverse()
-    return out
+        skipped.reverse()
+        as_good.reverse()
+    return skipped, as_good
 
 
 def _smooth(units: list[Unit]) -> None:
@@ -262,8 +264,7 @@ def _smooth(units: list[Unit]) -> None:
     between bad ones bad, next to near-good text good; then near-good units
     are bad only between bad ones."""
     raw = [u.raw for u in units]
-    prev, nxt = _nearest(raw, True, False), _nearest(raw, True, True)
-    prev_any, nxt_any = _nearest(raw, False, False), _nearest(raw, False, True)
+    (prev, prev_any), (nxt, nxt_any) = _nearest(raw, False), _nearest(raw, True)
     for k, u in enumerate(units):
         if u.raw != "short":
             u.cls = u.raw
@@ -271,8 +272,10 @@ def _smooth(units: list[Unit]) -> None:
             u.cls = prev[k]
         else:
             u.cls = "good" if prev_any[k] == "good" or nxt_any[k] == "good" else "bad"
+    if "neargood" not in raw:
+        return
     cls = [u.cls for u in units]
-    prev, nxt = _nearest(cls, True, False), _nearest(cls, True, True)
+    prev, nxt = _nearest(cls, False)[0], _nearest(cls, True)[0]
     for k, u in enumerate(units):
         if u.raw == "neargood":
             u.cls = "bad" if prev[k] == "bad" and nxt[k] == "bad" else "good"
@@ -345,8 +348,11 @@ def analyse(doc: Document) -> Furniture:
     _smooth(units)
     unit_of_line: dict[int, int] = {}
     for k, u in enumerate(units):
-        for i in range(u.start, u.end + 1):
-            unit_of_line.setdefault(i, k)
+        if u.start == u.end:  # most units: no range to build
+            unit_of_line.setdefault(u.start, k)
+        else:
+            for i in range(u.start, u.end + 1):
+                unit_of_line.setdefault(i, k)
     core = _core(units) or _core(units, near=True)
     return Furniture(units, unit_of_line, stopwords.language_name(language), ref, core)
 
