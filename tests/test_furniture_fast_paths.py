@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrapelint.analysis.furniture import single_spaced
+from scrapelint.analysis.furniture import _glued, single_spaced
 from scrapelint.analysis.text import NOSPACE_RE, word_estimate
 
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
@@ -48,3 +48,16 @@ def test_word_estimate_of_an_unspaced_script():
     assert word_estimate("港の灯台は百年前に建てられた") == 7  # 14 characters
     assert word_estimate("The harbour authority met") == 4
     assert word_estimate("") == 0
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["harbour", "Pier", "keeperNews", "aB", "JavaScript", "NASA", " ", "/", "@", ".", "-"]),
+                max_size=12).map("".join))
+def test_glued_ascii_shortcut_agrees_with_the_token_walk(text):
+    # a non-ASCII token with nothing glued in it sends the same text down the token walk
+    assert _glued(text) == _glued(text + " é")
+
+
+def test_glued_finds_a_word_glued_to_the_next():
+    assert _glued("Our harbour professionalsLearn more") == "professionalsLearn"
+    assert _glued("Our harbour professionals Learn more") is None

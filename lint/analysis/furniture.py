@@ -29,6 +29,7 @@ Indices are 0-based body lines, as everywhere in the layout.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -370,9 +371,14 @@ NAV_RUN = 3  # adjacent short unpunctuated units that make a menu or headline li
 NAV_WORDS = 15  # longest unit (words) of such a run
 
 
+_ASCII_GLUE_RE = re.compile("[a-z][A-Z]")  # str.islower and str.isupper on ASCII letters
+
+
 def _glued(text: str) -> str | None:
     """A word glued to the next where page elements met ("professionalsLearn"),
     not a known word with an inner capital (TX001's allowlist)."""
+    if text.isascii() and not _ASCII_GLUE_RE.search(text):
+        return None  # no lower-case letter before a capital: what an ASCII text shows in one C scan
     for tok in text.split():
         if tok[1:].islower() or "/" in tok or "@" in tok:
             continue  # no capital after its first letter (most words: one C call), a URL, a handle, a path
