@@ -59,3 +59,17 @@ def test_a_case_sensitive_literal_must_lower_case_letter_by_letter(monkeypatch):
     monkeypatch.setattr(ps, "literals", {"İSTANBUL": (0,)})
     with pytest.raises(ValueError, match="letter by letter"):
         PhraseGroup((ps,))
+
+
+def test_lowering_line_by_line_lowers_the_text_the_same():
+    """The capital sigma lowers by its neighbours (final "ς" or "σ"); a line
+    break ends its context, so lowering each line gives the joined text's
+    lower case."""
+    import random
+
+    rnd = random.Random(7)
+    alphabet = ["Σ", "Α", "a", "B", " ", "'", "\u00ad", "\u0301", "’", ".", "1", "É", "ß"]
+    for _ in range(3000):
+        lines = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 4))]
+        assert lowered_join(lines) == "\n".join(lines).lower()
+    assert lowered_join(["İİ REUTERS", "ΑΣ"]) == "i̇i̇ reute\nας"

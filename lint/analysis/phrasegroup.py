@@ -4,6 +4,7 @@ article layout runs on every page."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 from typing import Iterable
 
 from scrapelint.analysis.phrases import ANY_DIGIT, DIGIT, KEYLESS_MAX, LiteralMatcher, PhraseSet
@@ -73,11 +74,11 @@ class PhraseGroup:
         if self.recheck and "\u0307" in joined_lower:  # "İ" lower-cases to "i\u0307"
             self._expanded_lines(lines, todos, keyless_max)
         if self.digit_gated or self.ungated:
-            short_lines = [i for i, line in enumerate(lines) if len(line) <= keyless_max]
+            short_lines = list(compress(range(len(lines)), map(keyless_max.__ge__, map(len, lines))))
             for pos, k in self.ungated:
                 todos[pos][k] = short_lines
             if self.digit_gated:
-                with_digit = [i for i in short_lines if ANY_DIGIT(lines[i])]
+                with_digit = list(compress(short_lines, map(ANY_DIGIT, map(lines.__getitem__, short_lines))))
                 for pos, k in self.digit_gated:
                     todos[pos][k] = with_digit
         return todos
