@@ -112,9 +112,12 @@ def _exit_without_teardown(code: int) -> None:
     regex cache) and the standard streams are flushed.  Anything unusual (a
     thread still running, which a normal exit waits for; a stream that
     cannot be flushed, whose error a normal exit reports) leaves it to the
-    normal exit."""
+    normal exit, and so does a run under a profiler or tracer (`python -m
+    cProfile` writes its report after main() returns)."""
     import atexit
 
+    if sys.getprofile() is not None or sys.gettrace() is not None or _monitored():
+        return
     threading = sys.modules.get("threading")
     if threading is not None and any(not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
         return
@@ -128,6 +131,12 @@ def _exit_without_teardown(code: int) -> None:
     except (OSError, ValueError):
         return
     os._exit(code)
+
+
+def _monitored() -> bool:
+    """Whether a tool watches this process through sys.monitoring (3.12+)."""
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and any(monitoring.get_tool(tool) is not None for tool in range(6))
 
 
 def _main(argv: list[str] | None) -> int:

@@ -267,3 +267,14 @@ def test_the_command_exits_after_its_exit_handlers_without_teardown(folder):
     assert proc.returncode == 1, proc.stderr
     assert [f["code"] for f in json.loads(proc.stdout)["findings"]] == ["WC001"]
     assert "exit handler ran" in proc.stderr and "torn down" not in proc.stderr
+
+
+def test_a_profiled_run_exits_normally_so_the_profiler_writes_its_report(folder):
+    import subprocess
+
+    (folder / "a.md").write_text(GOOD)
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", "run.prof", "-m", "scrapelint", "check", "a.md"],
+                          cwd=folder, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "XDG_CACHE_HOME": str(folder / "cache")})
+    assert proc.returncode == 0, proc.stderr
+    assert (folder / "run.prof").stat().st_size > 0
