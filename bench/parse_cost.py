@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the Markdown block model costs: `parse_blocks` alone, per document.
 
-    python bench/parse_cost.py [--rounds 10] [--baseline REV] [--profile] [--digest] [PATH ...]
+    python bench/parse_cost.py [--rounds 10] [--baseline REV] [--profile] [--digest] [--instructions] [PATH ...]
 
 Reads every Markdown file under PATH (default: ../shared/corpus and the
 shared seed) the way `scrapelint check` does, then times `parse_blocks` on
@@ -14,11 +14,19 @@ busy machine, figures from separate runs drift by more than a change moves
 them.  --profile prints the cProfile table of one round.  --digest prints a
 hash of every model's full content (blocks with all their fields, the block
 of each line, the prose view): a speed change must not move it.
+--instructions counts instead of timing: the instructions (valgrind's
+cachegrind, one core, repeatable on a busy machine) that `parse_blocks`,
+pyromark's events alone, and `parse_blocks` with the prose view cost per
+document, for this version and the --baseline one, each in its own process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import shutil
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -32,14 +40,25 @@ def bodies(paths: list[Path]) -> list[tuple[str, list[str]]]:
 
 
 def module_at(rev: str) -> types.ModuleType:
-    """`lint/blocks.py` as it was at git revision `rev` (the rest of the
-    package as it is now)."""
-    source = stagebench.source_at(rev, "lint/blocks.py")
+    """`lint/blocks.py` as it was at git revision `rev`, importing
+    `lint/prose_masks.py` as it was there too (the rest of the package as it
+    is now)."""
+    masks = _load_at(rev, "lint/prose_masks.py", f"prose_masks_at_{rev}")
+    now = sys.modules["scrapelint.prose_masks"]
+    sys.modules["scrapelint.prose_masks"] = masks  # what the old module's import finds
+    try:
+        return _load_at(rev, "lint/blocks.py", f"blocks_at_{rev}")
+    finally:
+        sys.modules["scrapelint.prose_masks"] = now
+
+
+def _load_at(rev: str, path: str, name: str) -> types.ModuleType:
+    source = stagebench.source_at(rev, path)
     if source is None:
-        sys.exit(f"lint/blocks.py is not in {rev}")
-    module = types.ModuleType(f"blocks_at_{rev}")
-    sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, f"{rev}:lint/blocks.py", "exec"), module.__dict__)
+        sys.exit(f"{path} is not in {rev}")
+    module = types.ModuleType(name)
+    sys.modules[name] = module  # dataclasses look their module up
+    exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)
     return module
 
 
@@ -73,13 +92,60 @@ def timings(blocks, docs: list[tuple[str, list[str]]]) -> dict[str, callable]:
     return {"parse_blocks": walk, "pyromark events": events_only, "+ prose view": walk_and_prose}
 
 
+def count_child(version: str, what: str, paths: list[Path]) -> None:
+    """In the process valgrind counts: read the documents, warm the parser
+    up, then run `what` ("none", "events", "parse", "prose") on every body."""
+    blocks = scrapelint.blocks if version == "now" else module_at(version)
+    docs = bodies(paths)
+    for body, lines in docs[:5]:
+        blocks.parse_blocks(body, lines).prose_lines
+    if what == "events":
+        for body, _ in docs:
+            for _ in blocks._events(body):
+                pass
+    elif what != "none":
+        for body, lines in docs:
+            model = blocks.parse_blocks(body, lines)
+            if what == "prose":
+                model.prose_lines
+
+
+def instructions(version: str, what: str, paths: list[Path]) -> int:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           sys.executable, __file__, "--count-child", version, what, *map(str, paths)],
+                          capture_output=True, text=True, env=env)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if proc.returncode != 0 or m is None:
+        sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def count_instructions(versions: list[str], paths: list[Path], n: int) -> None:
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    print(f"{n} bodies, k instructions/doc (valgrind)")
+    print(f"{'':18}" + "".join(f"{name:>14}" for name in versions))
+    counts = {(v, w): instructions(v, w, paths) for v in versions for w in ("none", "events", "parse", "prose")}
+    for what, label in (("parse", "parse_blocks"), ("events", "pyromark events"), ("prose", "+ prose view")):
+        print(f"{label:18}" + "".join(f"{(counts[v, what] - counts[v, 'none']) / n / 1e3:14.1f}" for v in versions))
+
+
 def main() -> int:
-    a = stagebench.arguments(__doc__, stage="lint/blocks.py", digest="every model's content").parse_args()
+    if sys.argv[1:2] == ["--count-child"]:
+        count_child(sys.argv[2], sys.argv[3], [Path(p) for p in sys.argv[4:]])
+        return 0
+    ap = stagebench.arguments(__doc__, stage="lint/blocks.py", digest="every model's content")
+    ap.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead of timing")
+    a = ap.parse_args()
     if not stagebench.all_present(a.paths):
         return 2
     docs = stagebench.documents_or_none(bodies(a.paths))
     if docs is None:
         return 2
+    if a.instructions:
+        count_instructions([a.baseline, "now"] if a.baseline else ["now"], a.paths, len(docs))
+        return 0
     versions = {"now": scrapelint.blocks}
     if a.baseline:
         versions = {a.baseline: module_at(a.baseline), **versions}

@@ -26,7 +26,7 @@ from itertools import accumulate, repeat
 from operator import add, attrgetter
 from typing import NamedTuple
 
-from scrapelint.prose_masks import FULL, Masks
+from scrapelint.prose_masks import prose_view
 
 
 class Inline(NamedTuple):
@@ -117,16 +117,17 @@ class BodyModel:
     """The leaf blocks of a body, the block of each line, and the prose view
     (built on first use: only the rules that read prose pay for it)."""
 
-    __slots__ = ("blocks", "block_of_line", "lines_read", "_lines", "_masks", "_prose", "_unread")
+    __slots__ = ("blocks", "block_of_line", "lines_read", "_lines", "_raw_lines", "_masked", "_prose", "_unread")
 
-    def __init__(self, blocks: list[Block], block_of_line: list[int], lines: list[str], masks: "Masks | None",
-                 unread: int = 0) -> None:
+    def __init__(self, blocks: list[Block], block_of_line: list[int], lines: list[str], raw_lines: list[str],
+                 masked: list[Inline], unread: int = 0) -> None:
         self.blocks = blocks
         # body line -> index into blocks, -1 outside any leaf (blank, or past `lines_read`)
         self.block_of_line = block_of_line + [-1] * unread if unread else block_of_line
         self.lines_read = len(lines)  # the body lines parsed (all but those past MAX_LINES)
         self._lines = lines
-        self._masks = masks
+        self._raw_lines = raw_lines
+        self._masked = masked  # the inline parts and code blocks to blank, in the walk's order
         self._prose: list[str] | None = None
         self._unread = unread
 
@@ -135,7 +136,7 @@ class BodyModel:
         """The body lines with code, markup, link targets and reference
         definitions blanked by spaces."""
         if self._prose is None:
-            self._prose = self._masks.apply(self._lines) if self._masks is not None else list(self._lines)
+            self._prose = prose_view(self._lines, self._raw_lines, self.blocks, self._masked)
             self._prose += [""] * self._unread  # never parsed: no prose is known there
         return self._prose
 
@@ -202,9 +203,10 @@ _INLINE_KINDS = {"Link": "link", "Image": "image", "Emphasis": "emphasis", "Stro
                  "Strikethrough": "strikethrough"}
 
 
-def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[Block]:
-    """The parser's event stream -> leaf blocks in body order, with the
-    syntax to blank added to `masks`.  One loop on local state, dispatching
+def _walk(events, pos: _Positions, masked: list[Inline]) -> list[Block]:
+    """The parser's event stream -> leaf blocks in body order; what the
+    prose view blanks (links, images, code spans, inline HTML and code
+    blocks) is added to `masked`.  One loop on local state, dispatching
     on the most frequent events first: a document brings about 250 events,
     and per-event method calls and attribute look-ups were most of the cost."""
     starts = pos.starts
@@ -304,7 +306,7 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                 end = rng["end"]
                 open_leaf("code", start, end).info = (attrs.get("Fenced") if isinstance(attrs, dict) else "") or ""
                 if end > start:
-                    masks.add_range(*span(start, end))
+                    masked.append(_inline(("code_block", *span(start, end), "", "")))
             elif tag == "HtmlBlock":
                 open_leaf("html", rng["start"], rng["end"])
             elif tag == "BlockQuote":
@@ -333,10 +335,10 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
                 if kind == "link":
                     link_depth -= 1
                     leaf.links.append(part)
-                    _mask_link_syntax(raw_lines, masks, *where, 1)
+                    masked.append(part)
                 elif kind == "image":
                     leaf.images.append(part)
-                    _mask_link_syntax(raw_lines, masks, *where, 2)
+                    masked.append(part)
                 else:
                     leaf.emphasis.append(part)
                 if implicit and end > leaf_end:
@@ -378,11 +380,12 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
             (key, value), = event.items()
             start = rng["start"]
             end = rng["end"]
-            if key == "Html":
-                if leaf is not None and leaf.kind != "html":  # inline HTML the parser reports as Html
-                    leaf.html.append(_inline(("html", *span(start, end), value, "")))
-                if end > start:
-                    masks.add_range(*span(start, end))
+            if key == "Html":  # an HTML block's lines are blanked whole
+                if leaf is None or leaf.kind != "html":
+                    part = _inline(("html", *span(start, end), value, ""))
+                    masked.append(part)
+                    if leaf is not None:  # inline HTML the parser reports as Html
+                        leaf.html.append(part)
                 continue
             # Code, InlineHtml, FootnoteReference, TaskListMarker
             if leaf is None:
@@ -393,34 +396,21 @@ def _walk(events, raw_lines: list[str], pos: _Positions, masks: Masks) -> list[B
             if key == "Code" or key == "InlineHtml":
                 where = span(start, end)
                 if key == "Code":
-                    leaf.code.append(_inline(("code", *where, value, "")))
+                    part = _inline(("code", *where, value, ""))
+                    leaf.code.append(part)
                     parts.append(" ")
                 else:
-                    leaf.html.append(_inline(("html", *where, value, "")))
-                masks.add_range(*where)
+                    part = _inline(("html", *where, value, ""))
+                    leaf.html.append(part)
+                masked.append(part)
     close()
     for blk, text in zip(blocks, map(str.strip, map("".join, texts))):
         blk.text = text
     return blocks
 
 
-def _mask_link_syntax(raw_lines: list[str], masks: Masks, a_line: int, a_col: int, b_line: int, b_col: int,
-                      opening: int) -> None:
-    """Blank a link's or image's syntax, keeping its text: the opening `[`
-    (or `![`: `opening` is its length) and everything from the closing `](`
-    or `][` on; an autolink (`<https://...>`) is all syntax."""
-    line = raw_lines[b_line]
-    if a_line == b_line and line[a_col:a_col + 1] == "<":
-        masks.add(a_line, a_col, b_col)
-        return
-    lo = a_col if a_line == b_line else 0
-    close = max(line.rfind("](", lo, b_col), line.rfind("][", lo, b_col))
-    masks.add(a_line, a_col, a_col + opening)
-    if close != -1:
-        masks.add(b_line, close, b_col)
-
-
-def _model(blocks: list[Block], lines: list[str], masks: Masks, unread: int, refdefs: bool) -> BodyModel:
+def _model(blocks: list[Block], lines: list[str], raw_lines: list[str], masked: list[Inline], unread: int,
+           refdefs: bool) -> BodyModel:
     """The model of the walked blocks; `unread` body lines follow those
     parsed; `refdefs`: the body may hold link reference definitions."""
     n = len(lines)
@@ -441,8 +431,6 @@ def _model(blocks: list[Block], lines: list[str], masks: Masks, unread: int, ref
                 while j + 1 < n and not covered[j + 1] and lines[j + 1].strip() and not _TABLE_RULE_RE.match(lines[j + 1]):
                     j += 1
                 blocks.append(Block("refdef", i, j))
-                for k in range(i, j + 1):
-                    masks.add(k, 0, FULL)
                 added = True
                 i = j
             i = covered.find(0, i + 1)
@@ -455,11 +443,8 @@ def _model(blocks: list[Block], lines: list[str], masks: Masks, unread: int, ref
     for k in range(len(blocks) - 1, -1, -1):  # backwards: the first block of a line wins
         blk = blocks[k]
         block_of_line[blk.start:blk.end + 1] = [k] * (blk.end + 1 - blk.start)
-        if blk.kind == "html":
-            for j in range(blk.start, min(blk.end, n - 1) + 1):
-                masks.add(j, 0, FULL)
     del block_of_line[n:]
-    return BodyModel(blocks, block_of_line, lines, masks, unread)
+    return BodyModel(blocks, block_of_line, lines, raw_lines, masked, unread)
 
 
 # What is read as Markdown: the first MAX_LINES lines, within the first
@@ -476,14 +461,14 @@ def parse_blocks(body: str, lines: list[str]) -> BodyModel:
     """Parse `body` (whose lines without their endings are `lines`), up to
     its first MAX_LINES lines, and only whole lines within MAX_CHARS."""
     if not lines:
-        return BodyModel([], [], [], None)
+        return BodyModel([], [], [], [], [])
     read = min(len(lines), MAX_LINES)
     if len(body) > MAX_CHARS:
         read = min(read, body.count("\n", 0, MAX_CHARS))
     unread = len(lines) - read
     if unread:
         if not read:
-            return BodyModel([], [], [], None, unread)
+            return BodyModel([], [], [], [], [], unread)
         cut = -1
         for _ in range(read):
             cut = body.index("\n", cut + 1)
@@ -492,7 +477,7 @@ def parse_blocks(body: str, lines: list[str]) -> BodyModel:
         raw_lines = body.split("\n")
     else:  # `lines` are the same but for the empty one after a final newline
         raw_lines = lines + [""] if body.endswith("\n") else lines
-    masks = Masks()
-    blocks = _walk(_events(body), raw_lines, _Positions(body, raw_lines), masks)
+    masked: list[Inline] = []
+    blocks = _walk(_events(body), _Positions(body, raw_lines), masked)
     # a reference definition's label ends in "]:"
-    return _model(blocks, lines, masks, unread, "]:" in body)
+    return _model(blocks, lines, raw_lines, masked, unread, "]:" in body)

@@ -1,40 +1,61 @@
-"""The prose view's masks: column ranges of body lines that a reader does
-not read (code, HTML markup, link targets, reference definitions), blanked
-with spaces so that columns stay exact (`scrapelint.blocks` builds them)."""
+"""The prose view: the body lines with what a reader does not read (code,
+HTML markup, link syntax and targets, reference definitions) blanked with
+spaces, so that columns stay exact.
+
+It is built when a rule first reads it, from what the parser's walk
+(`scrapelint.blocks`) records: the inline parts to blank (links, images,
+code spans, inline HTML) and the code blocks, each with its start and end,
+in one list, and the blocks that are blanked whole (HTML blocks and
+reference definitions)."""
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 FULL = 1 << 30  # a mask to the end of the line
 
 
-class Masks:
-    """Column ranges to blank in the prose view, per body line."""
-
-    __slots__ = ("spans",)
-
-    def __init__(self) -> None:
-        self.spans: dict[int, list[tuple[int, int]]] = {}
-
-    def add(self, line: int, a: int, b: int) -> None:
-        self.spans.setdefault(line, []).append((a, b))
-
-    def add_range(self, a_line: int, a_col: int, b_line: int, b_col: int) -> None:
-        if b_line == a_line:
-            self.add(a_line, a_col, b_col)
-            return
-        self.add(a_line, a_col, FULL)
-        for i in range(a_line + 1, b_line):
-            self.add(i, 0, FULL)
-        if b_col:
-            self.add(b_line, 0, b_col)
-
-    def apply(self, lines: list[str]) -> list[str]:
-        out = list(lines)
-        n = len(out)
-        for i, spans in self.spans.items():
-            if i < n:
-                out[i] = blank(out[i], spans)
-        return out
+def prose_view(lines: list[str], raw_lines: list[str], blocks: list, masked: list) -> list[str]:
+    """`lines` with the HTML blocks and reference definitions of `blocks`
+    blanked whole, and the `masked` parts (kind, line, column, end line, end
+    column, ...): code spans, code blocks and inline HTML entirely, links
+    and images but for their text (`raw_lines[i]` is line i with its line
+    ending: the link syntax is looked for there)."""
+    spans: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    n = len(lines)
+    for kind, a_line, a_col, b_line, b_col, _, _ in masked:
+        if kind == "link" or kind == "image":
+            # the opening `[` (or `![`) and everything from the closing `](`
+            # or `][` on; an autolink (`<https://...>`) is all syntax
+            line = raw_lines[b_line]
+            if a_line == b_line and line[a_col:a_col + 1] == "<":
+                spans[a_line].append((a_col, b_col))
+                continue
+            lo = a_col if a_line == b_line else 0
+            close = line.rfind("]", lo, b_col - 1)
+            while close != -1 and line[close + 1] not in "([":
+                close = line.rfind("]", lo, close)
+            spans[a_line].append((a_col, a_col + (1 if kind == "link" else 2)))
+            if close != -1:
+                spans[b_line].append((close, b_col))
+        elif a_line == b_line:
+            spans[a_line].append((a_col, b_col))
+        else:
+            spans[a_line].append((a_col, FULL))
+            for i in range(a_line + 1, b_line):
+                spans[i].append((0, FULL))
+            if b_col:
+                spans[b_line].append((0, b_col))
+    for blk in blocks:
+        kind = blk.kind
+        if kind == "html" or kind == "refdef":
+            for j in range(blk.start, min(blk.end, n - 1) + 1):
+                spans[j].append((0, FULL))
+    out = list(lines)
+    for i, ranges in spans.items():
+        if i < n:
+            out[i] = blank(out[i], ranges)
+    return out
 
 
 def blank(line: str, spans: list[tuple[int, int]]) -> str:
@@ -46,13 +67,15 @@ def blank(line: str, spans: list[tuple[int, int]]) -> str:
         return line[:a] + " " * (b - a) + line[b:] if a < b else line
     out = []
     pos = 0
+    n = len(line)
     for a, b in sorted(spans):
-        a = max(a, pos)
-        b = min(b, len(line))
+        if a < pos:
+            a = pos
+        if b > n:
+            b = n
         if b <= a:
             continue
-        out.append(line[pos:a])
-        out.append(" " * (b - a))
+        out += (line[pos:a], " " * (b - a))
         pos = b
     out.append(line[pos:])
     return "".join(out)
