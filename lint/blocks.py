@@ -227,7 +227,7 @@ def _walk(events, pos: _Positions, masked: list[Inline]) -> list[Block]:
     inline_stack: list[tuple[str, int, str, int]] = []  # (kind, byte start, target, len(parts))
     link_depth = 0
 
-    def close() -> None:
+    def close() -> None:  # called only on an open leaf: the calls are most of its cost
         nonlocal leaf, implicit
         if implicit:  # its end is known only now
             end = bisect_right(starts, leaf_end - 1 if leaf_end > 0 else 0) - 1
@@ -280,7 +280,8 @@ def _walk(events, pos: _Positions, masked: list[Inline]) -> list[Block]:
                 else:
                     inline_stack.append((kind, start, "", len(parts)))
             elif tag == "Item":
-                close()
+                if leaf is not None:
+                    close()
                 item = next_id
                 items.append(item)
                 next_id += 1
@@ -293,7 +294,8 @@ def _walk(events, pos: _Positions, masked: list[Inline]) -> list[Block]:
                 level = int(level[1:]) if isinstance(level, str) else int(level)
                 open_leaf("heading", rng["start"], rng["end"]).level = level
             elif tag == "List" or tag == "Table":
-                close()
+                if leaf is not None:
+                    close()
                 if tag == "List":
                     list_depth += 1
                 group = next_id
@@ -310,10 +312,12 @@ def _walk(events, pos: _Positions, masked: list[Inline]) -> list[Block]:
             elif tag == "HtmlBlock":
                 open_leaf("html", rng["start"], rng["end"])
             elif tag == "BlockQuote":
-                close()
+                if leaf is not None:
+                    close()
                 quote_depth += 1
             elif tag == "FootnoteDefinition":
-                close()
+                if leaf is not None:
+                    close()
                 footnote += 1
                 in_footnote = True
         elif "End" in event:
@@ -344,7 +348,8 @@ def _walk(events, pos: _Positions, masked: list[Inline]) -> list[Block]:
                 if implicit and end > leaf_end:
                     leaf_end = end
             elif tag != "TableCell":  # a cell's row is the leaf
-                close()
+                if leaf is not None:
+                    close()
                 if tag == "Item":
                     items.pop()
                     item = items[-1] if items else None
@@ -422,7 +427,11 @@ def _model(blocks: list[Block], lines: list[str], raw_lines: list[str], masked: 
     if refdefs:
         covered = bytearray(n)
         for blk in blocks:
-            covered[blk.start:blk.end + 1] = b"\x01" * (blk.end + 1 - blk.start)
+            start, end = blk.start, blk.end
+            if start == end and start < n:  # most blocks hold one line
+                covered[start] = 1
+            else:
+                covered[start:end + 1] = b"\x01" * (end + 1 - start)
         del covered[n:]
         i = covered.find(0)
         while i != -1:
@@ -442,7 +451,11 @@ def _model(blocks: list[Block], lines: list[str], raw_lines: list[str], masked: 
     block_of_line = [-1] * (n + 1)
     for k in range(len(blocks) - 1, -1, -1):  # backwards: the first block of a line wins
         blk = blocks[k]
-        block_of_line[blk.start:blk.end + 1] = [k] * (blk.end + 1 - blk.start)
+        start, end = blk.start, blk.end
+        if start == end:  # most blocks hold one line
+            block_of_line[start] = k
+        else:
+            block_of_line[start:end + 1] = [k] * (end + 1 - start)
     del block_of_line[n:]
     return BodyModel(blocks, block_of_line, lines, raw_lines, masked, unread)
 
