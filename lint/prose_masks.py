@@ -65,6 +65,10 @@ def blank(line: str, spans: list[tuple[int, int]]) -> str:
         if b > len(line):
             b = len(line)
         return line[:a] + " " * (b - a) + line[b:] if a < b else line
+    if len(spans) == 2:  # a link's two ranges, `[` and `](target)`, in order
+        (a, b), (c, d) = spans
+        if 0 <= a < b <= c < d <= len(line):
+            return line[:a] + " " * (b - a) + line[b:c] + " " * (d - c) + line[d:]
     out = []
     pos = 0
     n = len(line)
