@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import re
 import shutil
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -128,16 +126,13 @@ def instructions(a, name: str) -> float:
     valgrind's count of a process running two passes less one running one."""
     counts = []
     for passes in (1, 2):
-        cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable,
-               __file__, "--passes", str(passes), "--version", name, "--docs", str(a.docs), *map(str, a.paths)]
+        cmd = [sys.executable, __file__, "--passes", str(passes), "--version", name, "--docs", str(a.docs),
+               *map(str, a.paths)]
         if a.baseline:
             cmd += ["--baseline", a.baseline]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
-        if proc.returncode != 0 or m is None:
-            sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-        counts.append(int(m.group(1).replace(",", "")))
-    return (counts[1] - counts[0]) / int(proc.stdout)  # the child prints how many documents it read
+        count, printed = stagebench.valgrind_count(cmd)
+        counts.append(count)
+    return (counts[1] - counts[0]) / int(printed)  # the child prints how many documents it read
 
 
 def main() -> int:

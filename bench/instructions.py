@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import stagebench  # bench/, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -54,12 +55,7 @@ def instructions(python: str, n: int) -> int:
     # an empty user cache: what earlier runs (of any checkout) left there would change the work
     with tempfile.TemporaryDirectory(prefix="scrapelint-instructions-") as cache:
         env["XDG_CACHE_HOME"] = cache
-        proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                               python, "-c", CHILD, str(n), str(CORPUS)], capture_output=True, text=True, env=env)
-    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
-    if proc.returncode != 0 or m is None:
-        sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return int(m.group(1).replace(",", ""))
+        return stagebench.valgrind_count([python, "-c", CHILD, str(n), str(CORPUS)], env)[0]
 
 
 def main() -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -101,17 +100,13 @@ def instructions(a, python: str) -> float:
     # compiled again by the first child only, and that moved the count by millions
     subprocess.run([*child, "0"], capture_output=True, env=env, check=True)
     for passes in (1, 2):
-        cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *child, str(passes)]
         # an empty user cache each time: what an earlier run left there (the
         # phrase lists' parsed regexes) would change the work
         with tempfile.TemporaryDirectory(prefix="scrapelint-layout-cost-") as cache:
             env["XDG_CACHE_HOME"] = cache
-            proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-        m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
-        if proc.returncode != 0 or m is None:
-            sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-        counts.append(int(m.group(1).replace(",", "")))
-    return (counts[1] - counts[0]) / int(proc.stdout)  # the child prints how many documents it read
+            count, printed = stagebench.valgrind_count([*child, str(passes)], env)
+        counts.append(count)
+    return (counts[1] - counts[0]) / int(printed)  # the child prints how many documents it read
 
 
 def main() -> int:

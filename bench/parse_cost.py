@@ -25,9 +25,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import re
 import shutil
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -117,13 +115,7 @@ def count_child(version: str, what: str, paths: list[Path]) -> None:
 
 def instructions(version: str, what: str, paths: list[Path]) -> int:
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                           sys.executable, __file__, "--count-child", version, what, *map(str, paths)],
-                          capture_output=True, text=True, env=env)
-    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
-    if proc.returncode != 0 or m is None:
-        sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return int(m.group(1).replace(",", ""))
+    return stagebench.valgrind_count([sys.executable, __file__, "--count-child", version, what, *map(str, paths)], env)[0]
 
 
 def count_instructions(versions: list[str], paths: list[Path], n: int) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import re
 import subprocess
 import sys
 import time
@@ -17,6 +18,17 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEFAULT_PATHS = [SHARED / "corpus", SHARED / "seeds" / "reuters-2025-02-10.md"]
+
+
+def valgrind_count(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+    """The instructions valgrind's cachegrind counts for running `cmd`, and
+    what it printed; exits with valgrind's output when the run fails."""
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+                          capture_output=True, text=True, env=env)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if proc.returncode != 0 or m is None:
+        sys.exit(f"valgrind run failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return int(m.group(1).replace(",", "")), proc.stdout
 
 
 def arguments(description: str, *, stage: str, digest: str, rounds: int = 10) -> argparse.ArgumentParser:
