@@ -40,6 +40,29 @@ def write(name: str, value: Any) -> None:
     write_bytes(name, data)
 
 
+def read_marshal(name: str, made_from: str) -> Any:
+    """The value kept by `write_marshal(name, made_from, value)`, or None when
+    the file is missing, unreadable or was made from anything else."""
+    import marshal
+
+    data = read_bytes(name)
+    if not data:
+        return None
+    try:
+        kept_from, value = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return value if kept_from == made_from else None
+
+
+def write_marshal(name: str, made_from: str, value: Any) -> None:
+    """Keep `value` (marshal's types: code, containers, numbers, strings)
+    under `name`, with what it was made from."""
+    import marshal
+
+    write_bytes(name, marshal.dumps((made_from, value)))
+
+
 def read_bytes(name: str) -> bytes | None:
     path = path_of(name)
     if path is None:

@@ -222,7 +222,6 @@ def _compiled_validator(schema_json: str):
     instructions), so the compiled code is kept in the user's cache
     (`scrapelint.usercache`, marshalled, as `__pycache__` keeps modules),
     under the schema, fastjsonschema's version and the exact interpreter."""
-    import marshal
     import sys
     import zlib
 
@@ -234,19 +233,10 @@ def _compiled_validator(schema_json: str):
     schema = json.loads(schema_json)
     made_from = f"{schema_json}\0{fastjsonschema.VERSION}\0{sys.version}"
     name = f"schema-{zlib.crc32(made_from.encode()):08x}.marshal"
-    code = None
-    data = usercache.read_bytes(name)
-    if data:
-        try:
-            kept_from, code = marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
-            code = None
-        else:
-            if kept_from != made_from or type(code) is not type(_compiled_validator.__code__):
-                code = None
-    if code is None:
+    code = usercache.read_marshal(name, made_from)
+    if type(code) is not type(_compiled_validator.__code__):
         code = compile(fastjsonschema.compile_to_code(schema), "<fastjsonschema>", "exec")
-        usercache.write_bytes(name, marshal.dumps((made_from, code)))
+        usercache.write_marshal(name, made_from, code)
     namespace: dict = {}
     exec(code, namespace)
     return namespace[RefResolver.from_schema(schema).get_scope_name()]

@@ -47,7 +47,6 @@ def table() -> dict[str, int]:
     pre-commit run, so it is kept in the user's cache (`scrapelint.usercache`,
     marshalled: 19 M to read) under the lists' paths, sizes and times and
     the field width."""
-    import marshal
     import os
     import zlib
 
@@ -64,17 +63,12 @@ def table() -> dict[str, int]:
     except OSError:
         made_from = None
     name = f"stopwords-{zlib.crc32(made_from.encode()):08x}.marshal" if made_from else None
-    data = usercache.read_bytes(name) if name else None
-    if data:
-        try:
-            kept_from, kept_groups = marshal.loads(data)
-            if kept_from == made_from:
-                kept: dict[str, int] = {}
-                for value, words in kept_groups:
-                    kept.update(dict.fromkeys(words, value))
-                return kept
-        except (EOFError, ValueError, TypeError):
-            pass
+    kept_groups = usercache.read_marshal(name, made_from) if name else None
+    if kept_groups is not None:
+        kept: dict[str, int] = {}
+        for value, words in kept_groups:
+            kept.update(dict.fromkeys(words, value))
+        return kept
     ones: dict[str, int] = {}
     for k, path in enumerate(files):
         one = 1 << (FIELD * k)
@@ -88,7 +82,7 @@ def table() -> dict[str, int]:
         groups: dict[int, list[str]] = {}
         for word, value in ones.items():
             groups.setdefault(value, []).append(word)
-        usercache.write_bytes(name, marshal.dumps((made_from, list(groups.items()))))
+        usercache.write_marshal(name, made_from, list(groups.items()))
     return ones
 
 

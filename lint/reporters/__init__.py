@@ -95,3 +95,6 @@ def formats() -> dict[str, type[Reporter] | str]:
     for batch in get_plugin_manager().hook.scrapelint_reporters():
         registered.update(batch or {})
     return registered
+
+
+__all__ = ["Reporter", "ReportContext", "Summary", "Severity", "plural", "fix_to_dict", "reporter_class", "formats"]
