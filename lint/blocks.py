@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, repeat
 from operator import add, attrgetter
@@ -48,9 +47,11 @@ LEAF_KINDS = ("paragraph", "heading", "table_row", "code", "html", "refdef", "hr
 PROSE_KINDS = frozenset(("paragraph", "heading", "table_row"))  # the leaves that carry text
 
 
-@dataclass(slots=True, init=False)
 class Block:
     """A leaf block: the unit a reader sees as one piece of the page."""
+
+    __slots__ = ("kind", "start", "end", "text", "level", "info", "list_depth", "quote_depth", "item", "group",
+                 "first_in_item", "footnote", "table_head", "links", "images", "code", "emphasis", "html", "link_chars")
 
     kind: str  # one of LEAF_KINDS
     start: int  # first body line (0-based)
@@ -72,8 +73,9 @@ class Block:
     html: list[Inline]  # inline HTML tags
     link_chars: int  # characters of `text` that are link text
 
-    # Written out: the generated one fills the five lists through default
-    # factories and takes twice as long, and a body has dozens of blocks.
+    # A plain class, not a dataclass: the generated __init__ filled the five
+    # lists through default factories and took twice as long (a body has
+    # dozens of blocks), and a dataclass compiles its methods at import.
     def __init__(self, kind: str, start: int, end: int, list_depth: int = 0, quote_depth: int = 0,
                  item: int | None = None, group: int | None = None, first_in_item: bool = False,
                  footnote: bool = False) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 QUOTE_LIMIT = 80  # characters of any input a message quotes
@@ -39,8 +39,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` of the document's text with ``replacement``.
 
     Offsets are character offsets into `Document.text`, the decoded file as
@@ -52,31 +51,54 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     message: str
     edits: tuple[Edit, ...]
     safe: bool = True
 
 
-@dataclass(slots=True)
+# The records here are written out rather than made by @dataclass: a
+# dataclass compiles its methods from source when its module is imported,
+# 2-4 M instructions each, and a pre-commit run on one file imports them all.
 class Finding:
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    path: str
-    line: int | None = None
-    column: int | None = None
-    end_line: int | None = None
-    end_column: int | None = None
-    fix: Fix | None = None
-    record: str | None = None  # dataset record id, for JSONL/Parquet input
-    suppressed: bool = field(default=False, repr=False)
-    extra: dict = field(default_factory=dict, repr=False)  # fingerprint, fix edits' positions: for reporters
-    # the numbers behind the message, for reports that chart them
-    # (DT001-DT003: {"days": ...}; WC001: {"stated", "counted", "error_percent"})
-    data: dict | None = field(default=None, repr=False)
+    __slots__ = ("code", "name", "severity", "message", "path", "line", "column", "end_line", "end_column",
+                 "fix", "record", "suppressed", "extra", "data")
+
+    def __init__(self, code: str, name: str, severity: Severity, message: str, path: str,
+                 line: int | None = None, column: int | None = None, end_line: int | None = None,
+                 end_column: int | None = None, fix: Fix | None = None,
+                 record: str | None = None,  # dataset record id, for JSONL/Parquet input
+                 suppressed: bool = False,
+                 extra: dict | None = None,  # fingerprint, fix edits' positions: for reporters
+                 # the numbers behind the message, for reports that chart them
+                 # (DT001-DT003: {"days": ...}; WC001: {"stated", "counted", "error_percent"})
+                 data: dict | None = None) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.fix = fix
+        self.record = record
+        self.suppressed = suppressed
+        self.extra = {} if extra is None else extra
+        self.data = data
+
+    _SHOWN = ("code", "name", "severity", "message", "path", "line", "column", "end_line", "end_column", "fix", "record")
+
+    def __repr__(self) -> str:
+        return f"Finding({', '.join(f'{n}={getattr(self, n)!r}' for n in self._SHOWN)})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    __hash__ = None  # mutable: as a dataclass with eq and without frozen
 
     @property
     def family(self) -> str:

@@ -19,7 +19,6 @@ reports the ones that silenced nothing, like ruff's unused `noqa` (RUF100).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from scrapelint.findings import Finding
 
@@ -28,13 +27,15 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass
 class Suppression:
-    line: int  # where the comment is
-    target: int | None  # the line it silences; None: the whole file
-    codes: frozenset[str] | None  # None: every rule
-    used: set[str] = field(default_factory=set)
-    raw: str = ""
+    __slots__ = ("line", "target", "codes", "used", "raw")
+
+    def __init__(self, line: int, target: int | None, codes: frozenset[str] | None, raw: str = "") -> None:
+        self.line = line  # where the comment is
+        self.target = target  # the line it silences; None: the whole file
+        self.codes = codes  # None: every rule
+        self.used: set[str] = set()  # the codes it silenced in this run
+        self.raw = raw
 
 
 def parse(text: str) -> list[Suppression]:

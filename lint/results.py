@@ -7,40 +7,44 @@ print them), so neither has to import the other.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from scrapelint.findings import Finding
 from scrapelint.stats import RunStats
 
 
-@dataclass
+# Written out rather than made by @dataclass, which compiles methods from
+# source at import: start-up time of every one-file run (scrapelint.findings).
 class DocResult:
-    display: str
-    findings: list[Finding]
-    fixed: int = 0
-    diff: str | None = None
-    errors: list[str] = field(default_factory=list)
-    documents: int = 1
-    # dataset rules' values: (rule code, value, DocRef) for one document, then
-    # folded into {rule code: partial state} for a unit of work (see DatasetRule)
-    collected: list[tuple] | dict = field(default_factory=list)
-    # --timings: the seconds per label a worker spent since its last report
-    timings: dict[str, float] | None = None
-    # what the run's statistics need of the document (scrapelint.stats.DocProfile)
-    profile: tuple | None = None
+    __slots__ = ("display", "findings", "fixed", "diff", "errors", "documents", "collected", "timings", "profile")
+
+    def __init__(self, display: str, findings: list[Finding], fixed: int = 0, diff: str | None = None,
+                 errors: list[str] | None = None, documents: int = 1) -> None:
+        self.display = display
+        self.findings = findings
+        self.fixed = fixed
+        self.diff = diff
+        self.errors = [] if errors is None else errors
+        self.documents = documents
+        # dataset rules' values: (rule code, value, DocRef) for one document, then
+        # folded into {rule code: partial state} for a unit of work (see DatasetRule)
+        self.collected: list[tuple] | dict = []
+        # --timings: the seconds per label a worker spent since its last report
+        self.timings: dict[str, float] | None = None
+        # what the run's statistics need of the document (scrapelint.stats.DocProfile)
+        self.profile: tuple | None = None
 
 
-@dataclass
 class Summary:
-    files: int = 0
-    by_severity: Counter = field(default_factory=Counter)
-    fixable_by_rule: Counter = field(default_factory=Counter)
-    documents_with_findings: int = 0
-    fixed: int = 0
-    errors: int = 0
-    baselined: int = 0  # findings dropped because the baseline knows them
-    stats: RunStats = field(default_factory=RunStats)  # per rule, domain and field (scrapelint.stats)
-    gate: list = field(default_factory=list)  # scrapelint.gate.CapResult of each --max-share cap, once evaluated
+    def __init__(self, files: int = 0) -> None:
+        self.files = files
+        self.by_severity: Counter = Counter()
+        self.fixable_by_rule: Counter = Counter()
+        self.documents_with_findings = 0
+        self.fixed = 0
+        self.errors = 0
+        self.baselined = 0  # findings dropped because the baseline knows them
+        self.stats = RunStats()  # per rule, domain and field (scrapelint.stats)
+        self.gate: list = []  # scrapelint.gate.CapResult of each --max-share cap, once evaluated
 
     # The run's statistics count the documents and, per rule, the findings,
     # the documents with at least one finding of the rule and its name.

@@ -28,7 +28,6 @@ Shares are fractions of `documents` (of `records` for `fields`), 0..1.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -100,29 +99,30 @@ def profile_of(doc: "Document", findings: list) -> DocProfile | None:
                       len(doc.lines))
 
 
-@dataclass
+# Plain classes, not @dataclass: see scrapelint.results.
 class _DatasetFile:
-    records: int = 0
-    with_body: int = 0
-    configured_found: Counter = field(default_factory=Counter)
-    seen: set = field(default_factory=set)
+    def __init__(self) -> None:
+        self.records = 0
+        self.with_body = 0
+        self.configured_found: Counter = Counter()
+        self.seen: set = set()
 
 
-@dataclass
 class RunStats:
-    documents: int = 0
-    records: int = 0
-    findings: Counter = field(default_factory=Counter)
-    rule_documents: Counter = field(default_factory=Counter)
-    names: dict[str, str] = field(default_factory=dict)
-    domain_documents: Counter = field(default_factory=Counter)
-    domain_affected: Counter = field(default_factory=Counter)
-    domain_rules: dict[str, Counter] = field(default_factory=dict)
-    field_states: dict[str, Counter] = field(default_factory=lambda: {n: Counter() for n in FIELDS})
-    field_keys: dict[str, Counter] = field(default_factory=lambda: {n: Counter() for n in FIELDS})
-    layouts: Counter = field(default_factory=Counter)
-    datasets: dict[str, _DatasetFile] = field(default_factory=dict)
-    configured: dict[str, str] = field(default_factory=dict)  # canonical field -> configured key, for the checks
+    def __init__(self) -> None:
+        self.documents = 0
+        self.records = 0
+        self.findings: Counter = Counter()
+        self.rule_documents: Counter = Counter()
+        self.names: dict[str, str] = {}
+        self.domain_documents: Counter = Counter()
+        self.domain_affected: Counter = Counter()
+        self.domain_rules: dict[str, Counter] = {}
+        self.field_states: dict[str, Counter] = {n: Counter() for n in FIELDS}
+        self.field_keys: dict[str, Counter] = {n: Counter() for n in FIELDS}
+        self.layouts: Counter = Counter()
+        self.datasets: dict[str, _DatasetFile] = {}
+        self.configured: dict[str, str] = {}  # canonical field -> configured key, for the checks
 
     def add(self, result: "DocResult") -> None:
         for f in result.findings:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from importlib.metadata import EntryPoint
@@ -121,7 +120,7 @@ def test_a_plugin_checks_after_the_rules_through_the_post_check_hook(fresh_host)
 
 
 def _with_headline(settings: ReadSettings) -> ReadSettings:
-    return dataclasses.replace(settings, field_map={"title": "headline", **settings.field_map})
+    return settings._replace(field_map={"title": "headline", **settings.field_map})
 
 
 def _read_headline_markdown(path, display, settings):

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
+from types import MappingProxyType
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from scrapelint.document import Document
 from scrapelint.plugin import hookimpl
@@ -26,10 +26,9 @@ from scrapelint.readers.records import record_document
 from scrapelint.safeload import DEFAULT_MAX_FILE_SIZE, InputLimit, Limits, Unreadable, iter_lines, loads_json, open_regular, read_bounded
 
 
-@dataclass(frozen=True)
-class ReadSettings:
+class ReadSettings(NamedTuple):
     max_file_size: int = 10 * 1024 * 1024
-    field_map: dict[str, str] = field(default_factory=dict)
+    field_map: Mapping[str, str] = MappingProxyType({})  # read-only: the default is shared
     limits: Limits = Limits()
 
 
@@ -42,8 +41,7 @@ class Broken(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True)
-class Reader:
+class Reader(NamedTuple):
     """An input format.  `read(path, display, settings)` yields a file's
     documents (never raising for bad input).  What else a reader can do, the
     run asks of it, never of its name:

@@ -8,9 +8,8 @@ Built in: text, json, sarif, github, html.  A plugin adds a format by returning
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from scrapelint.findings import Finding, Severity
 from scrapelint.plugin import hookimpl
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from scrapelint.rule import Rule
 
 
-@dataclass
-class ReportContext:
+class ReportContext(NamedTuple):
     rules: list[type["Rule"]]  # every enabled rule, for SARIF's rule table
     repo_root: Path | None = None  # SARIF URIs are relative to it
     color: bool = False

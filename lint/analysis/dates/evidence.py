@@ -7,7 +7,6 @@ reference)."""
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 
 from scrapelint.analysis import layout as article_layout
 from scrapelint.analysis.dates.cues import (
@@ -28,16 +27,18 @@ from scrapelint.analysis.dates.sources import (
 )
 
 
-@dataclass
 class Evidence:
-    stated: StatedDate | None
-    url: UrlDate | None = None
-    cues: list[Cue] = field(default_factory=list)
-    published: Cue | None = None  # the article's own publication date
-    cue_conflict: bool = False  # the publication line names two dates
-    occurrences: list[tuple[DateMatch, str | None]] = field(default_factory=list)  # (match, wrong-place kind)
-    dates: list[DateMatch] = field(default_factory=list)
-    order: str | None = None  # how the page writes numeric dates ("dmy", "mdy")
+    __slots__ = ("stated", "url", "cues", "published", "cue_conflict", "occurrences", "dates", "order")
+
+    def __init__(self, stated: StatedDate | None) -> None:
+        self.stated = stated
+        self.url: UrlDate | None = None
+        self.cues: list[Cue] = []
+        self.published: Cue | None = None  # the article's own publication date
+        self.cue_conflict = False  # the publication line names two dates
+        self.occurrences: list[tuple[DateMatch, str | None]] = []  # (match, wrong-place kind)
+        self.dates: list[DateMatch] = []
+        self.order: str | None = None  # how the page writes numeric dates ("dmy", "mdy")
 
 
 def today() -> _dt.date:
