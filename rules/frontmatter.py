@@ -288,6 +288,12 @@ def _impossible_date(value) -> str | None:
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12 or day < 1:
         return None  # the schema's pattern says what is wrong
+    if year >= 1:
+        try:
+            _dt.date(year, month, day)
+            return None  # a day of the calendar: every valid date, without importing calendar
+        except ValueError:
+            pass
     import calendar
 
     days = calendar.monthrange(year, month)[1] if year >= 1 else 31

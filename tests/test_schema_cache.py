@@ -49,3 +49,16 @@ def test_a_damaged_cache_file_is_regenerated(tmp_path, monkeypatch):
     kept.write_bytes(b"not marshal data")
     validate = frontmatter._compiled_validator(schema_json)
     assert _outcome(validate, INSTANCES[0]) and not _outcome(validate, INSTANCES[2])
+
+
+def test_impossible_dates_and_real_ones():
+    # a real day takes the fast path; only an impossible one is explained
+    assert frontmatter._impossible_date("2024-02-29") is None
+    assert frontmatter._impossible_date("2025-12-31T23:59:00Z") is None
+    assert frontmatter._impossible_date("2023-02-29") == "not a day of the calendar (February 2023 has 28 days)"
+    assert frontmatter._impossible_date("2025-04-31") == "not a day of the calendar (April 2025 has 30 days)"
+    # year 0 is not in Python's calendar: any month may have 31 days
+    assert frontmatter._impossible_date("0000-02-31") is None
+    assert frontmatter._impossible_date("0000-02-32") == "not a day of the calendar (February 0 has 31 days)"
+    # what the schema's pattern reports itself
+    assert frontmatter._impossible_date("2025-13-01") is None and frontmatter._impossible_date(20250101) is None
