@@ -46,8 +46,8 @@ def test_the_gate_never_skips_a_line_the_entry_matches(name, mode, ignore_case):
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    todo = ps._candidates(lines, joined.lower(), starts, keyless_max=None)
-    for k in ps.keyless:
+    todo = ps.candidates(lines, joined.lower(), starts, keyless_max=max(map(len, lines)))
+    for k in [k for k, keys in enumerate(ps.keys) if keys is None]:
         test = ps._test(k)
         matched = {i for i, line in enumerate(lines) if test(line)}
         assert matched <= set(todo[k]), (ps.sources[k], [lines[i] for i in matched - set(todo[k])])
@@ -55,8 +55,8 @@ def test_the_gate_never_skips_a_line_the_entry_matches(name, mode, ignore_case):
 
 def test_gated_entries_are_tried_on_fewer_lines():
     ps = phrase_set("datelines.txt", "line")
-    (k,) = [k for k in ps.keyless if ps.weak[k] == DIGIT]
+    (k,) = ps.gates.digit
     lines = ["Menu", "Posted 14.03.2024", "Contact us"]
-    todo = ps._candidates(lines, "\n".join(lines).lower(), [0, 5, 23, 34])
+    todo = ps.candidates(lines, "\n".join(lines).lower(), [0, 5, 23, 34])
     assert list(todo[k]) == [1]
     assert re.fullmatch(r"\d+", "٣")  # a digit of another script is a digit to the gate too

@@ -1,6 +1,6 @@
 """A PhraseGroup matches several phrase lists in one pass: for every list it
-must give the candidate lines the list's own gates give, and so the same
-hits."""
+must give the candidate lines the list gets alone (`PhraseSet.candidates`, a
+group of one), and so the same hits."""
 
 from __future__ import annotations
 
@@ -30,11 +30,11 @@ def _lines() -> list[str]:
 
 
 def _own_candidates(ps, lines, lowered, starts) -> dict[int, set[int]]:
-    return {k: set(v) for k, v in ps._candidates(lines, lowered, starts).items() if v}
+    return {k: set(v) for k, v in ps.candidates(lines, lowered, starts).items() if v}
 
 
 @pytest.mark.parametrize("names", [LISTS[:8], LISTS])
-def test_one_pass_gives_each_list_its_own_candidates(names):
+def test_one_pass_gives_each_list_the_candidates_it_gets_alone(names):
     sets = tuple(phrase_set(name, mode, ignore_case=case) for name, mode, case in names)
     group = PhraseGroup(sets)
     lines = _lines()
@@ -56,7 +56,7 @@ def test_lines_to_skip_are_not_tried():
 
 def test_a_case_sensitive_literal_must_lower_case_letter_by_letter(monkeypatch):
     ps = phrase_set("caption-credits.txt", "any", ignore_case=False)
-    monkeypatch.setattr(ps, "literals", {"İSTANBUL": (0,)})
+    monkeypatch.setattr(ps, "gates", ps.gates._replace(literals=[("İSTANBUL", (0,), False)]))
     with pytest.raises(ValueError, match="letter by letter"):
         PhraseGroup((ps,))
 

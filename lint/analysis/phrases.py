@@ -15,9 +15,11 @@ import os
 import re
 import sys
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Container, Iterable, Iterator, NamedTuple
+
+from scrapelint.analysis.phrasegroup import KEYLESS_MAX, Gates, PhraseGroup
 
 DATA_PACKAGE = "scrapelint.rules"
 
@@ -188,7 +190,6 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 
 
 DIGIT = "digit"  # a weak requirement: a digit somewhere in the match
-ANY_DIGIT = re.compile(r"\d").search
 
 
 def weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, ...] | str | None:
@@ -331,41 +332,11 @@ def kept_weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, 
     return need
 
 
-KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
-
-
-class LiteralMatcher:
-    """Every occurrence of any of `literals` in a text, from one pass of
-    Rust's aho-corasick (the `ahocorasick-rs` package).  On the corpus it
-    beat both what it replaced: a `str.find` per literal (24 literals over a
-    page, 130 us against 55) and pyahocorasick's pass (239 literals over a
-    page's short lines, ~230 us against ~33)."""
-
-    def __init__(self, literals: dict[str, object]) -> None:
-        self.values = list(literals.values())
-        self.matcher = None
-        if literals:
-            import ahocorasick_rs
-
-            # built once a process, run on every page: a DFA searched 2.2x as
-            # fast as the default on the layout's 239 literals (33 us a page)
-            self.matcher = ahocorasick_rs.AhoCorasick(list(literals), implementation=ahocorasick_rs.Implementation.DFA)
-
-    def ends(self, text: str) -> Iterator[tuple[int, object]]:
-        """(offset of the last character, value) of every occurrence,
-        overlapping ones included."""
-        if self.matcher is None:
-            return
-        values = self.values
-        for index, _start, end in self.matcher.find_matches_as_indexes(text, overlapping=True):
-            yield end - 1, values[index]
-
-
 class PhraseSet:
     """A data list compiled for speed.  Every entry is tried only on the
-    lines that hold its required literal (found with C-level `str.find` on
-    the lower-cased text), one line at a time: no regex walks the whole
-    body.  Python's `re` tries a 100-way alternation at every character,
+    lines that hold its required literal (found in one Aho-Corasick pass
+    over the lower-cased text, `PhraseGroup`), one line at a time: no regex
+    walks the whole body.  Python's `re` tries a 100-way alternation at every character,
     which costs milliseconds on a page; this costs microseconds."""
 
     def __init__(self, name: str, mode: str, extra: tuple[str, ...] = (), ignore_case: bool = True) -> None:
@@ -382,23 +353,46 @@ class PhraseSet:
         keys = [entry_literals(e) for e in entries]
         # a case-sensitive list is gated on the text as written ("AP", not "ap")
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
-        self.keyless = [k for k, keys in enumerate(self.keys) if keys is None]
-        # ... gated, on the short lines they are tried on, by what they still require
-        self.weak = {k: kept_weak_requirement(entries[k].pattern, ignore_case) for k in self.keyless}
-        # `line` entries with a very short key ("by") are gated line by line
-        self.short_keyed = [k for k, keys in enumerate(self.keys)
-                            if keys is not None and mode == "line" and min(map(len, keys)) < 3]
-        short = set(self.short_keyed)
-        # Every other entry's literals go into one Aho-Corasick matcher: one
-        # pass over the text finds them all, where a `str.find` per literal
-        # (hundreds a page) cost a millisecond a document.
+        self.gates = self._gates(entries, mode)
+
+    def _gates(self, entries: list[Entry], mode: str) -> Gates:
+        """Each entry gated by its required literals; one without any only
+        on short lines, and there by what it still requires (`weak_requirement`);
+        a `line` entry whose key is very short ("by") only on short lines."""
+        literals: list[tuple[str, tuple[int, ...], bool]] = []
         by_literal: dict[str, list[int]] = {}
+        short_keyed = []
         for k, keys in enumerate(self.keys):
-            if keys is not None and k not in short:
-                for kw in keys:
-                    by_literal.setdefault(kw, []).append(k)
-        self.literals = {kw: tuple(ks) for kw, ks in by_literal.items()}
-        self.matcher = LiteralMatcher(self.literals)
+            if keys is None:
+                continue
+            if mode == "line" and min(map(len, keys)) < 3:
+                short_keyed.append(k)
+                continue
+            for kw in keys:
+                by_literal.setdefault(kw, []).append(k)
+        literals += [(kw, tuple(ks), False) for kw, ks in by_literal.items()]
+        digit, ungated = [], []
+        for k, keys in enumerate(self.keys):
+            if keys is not None:
+                continue
+            need = kept_weak_requirement(entries[k].pattern, self.ignore_case)
+            if need is None:
+                ungated.append(k)
+            elif need == DIGIT:
+                digit.append(k)
+            else:
+                literals += [(kw, (k,), True) for kw in need]
+        literals += [(kw, (k,), True) for k in short_keyed for kw in self.keys[k]]
+        return Gates(self.ignore_case, literals, digit, ungated)
+
+    @cached_property
+    def _gate(self) -> PhraseGroup:
+        return PhraseGroup((self,))  # built on first use: the layout gates its lists in its own group
+
+    def candidates(self, lines: list[str], joined_lower: str, starts: list[int],
+                   keyless_max: int = KEYLESS_MAX) -> dict[int, Iterable[int]]:
+        """Entry -> the lines it is tried on (see `PhraseGroup.candidates`)."""
+        return self._gate.candidates(lines, joined_lower, starts, keyless_max)[0]
 
     def _test(self, k: int):
         test = self._tests[k]
@@ -418,46 +412,15 @@ class PhraseSet:
             self._tests[k] = test
         return test
 
-    def _candidates(self, lines: list[str], joined_lower: str, starts: list[int],
-                    keyless_max: int | None = KEYLESS_MAX) -> dict[int, Iterable[int]]:
-        """Entry -> the lines that hold one of its required literals; entries
-        without one are tried on the lines up to `keyless_max` characters."""
-        n = len(lines)
-        if not self.ignore_case:  # gate on the text as written
-            joined_lower = "\n".join(lines)
-        todo: dict[int, Iterable[int]] = {}
-        for end, ks in self.matcher.ends(joined_lower):
-            i = bisect_right(starts, end) - 1
-            for k in ks:
-                todo.setdefault(k, set()).add(i)
-        if not (self.keyless or self.short_keyed):
-            return todo
-        short_lines = [i for i in range(n) if keyless_max is None or len(lines[i]) <= keyless_max]
-        texts = None  # the short lines lower-cased (as written for a case-sensitive list)
-        if self.short_keyed or any(isinstance(w, tuple) for w in self.weak.values()):
-            texts = [lines[i].lower() for i in short_lines] if self.ignore_case else [lines[i] for i in short_lines]
-        for k in self.keyless:
-            need = self.weak[k]
-            if need is None:
-                todo[k] = short_lines
-            elif need == DIGIT:
-                todo[k] = [i for i in short_lines if ANY_DIGIT(lines[i])]
-            else:
-                todo[k] = [i for i, text in zip(short_lines, texts) if any(s in text for s in need)]
-        for k in self.short_keyed:
-            keys = self.keys[k]
-            todo[k] = [i for i, low in zip(short_lines, texts) if any(kw in low for kw in keys)]
-        return todo
-
     def hits(self, lines: list[str], joined_lower: str, starts: list[int]) -> dict[int, re.Match]:
         """First match on each of `lines` (whose lower-cased join with "\n"
         is `joined_lower`, its line offsets `starts`)."""
-        return self.first_matches(lines, self._candidates(lines, joined_lower, starts))
+        return self.first_matches(lines, self.candidates(lines, joined_lower, starts))
 
     def first_matches(self, lines: list[str], todo: dict[int, Iterable[int]],
                       skip: Container[int] = ()) -> dict[int, re.Match]:
         """First match on each of `lines`, trying each entry on its lines in
-        `todo` (see `_candidates`, `PhraseGroup.candidates`) but never on a
+        `todo` (see `candidates`) but never on a
         line in `skip`."""
         found: dict[int, re.Match] = {}
         for k in sorted(todo):  # entry order decides which match a line reports
@@ -474,7 +437,7 @@ class PhraseSet:
         """Every entry's match on each line, in entry order (for rules that
         count distinct signals on a line)."""
         lowered = lowered_join(lines)
-        todo = self._candidates(lines, lowered, line_starts(lowered), keyless_max=None)
+        todo = self.candidates(lines, lowered, line_starts(lowered), keyless_max=max(map(len, lines), default=0))
         found: dict[int, list[re.Match]] = {}
         for k in sorted(todo):
             test = self._test(k)
