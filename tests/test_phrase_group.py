@@ -44,6 +44,19 @@ def test_one_pass_gives_each_list_the_candidates_it_gets_alone(names):
         assert ps.first_matches(lines, todo).keys() == ps.hits(lines, lowered, starts).keys()
 
 
+@pytest.mark.parametrize("name,mode,ignore_case", LISTS)
+def test_no_entry_matches_a_line_it_is_not_tried_on(name, mode, ignore_case):
+    """The gate is exact: every entry's candidate lines hold every line it
+    matches, lines whose lower case is longer ("İ") included."""
+    ps = phrase_set(name, mode, ignore_case=ignore_case)
+    lines = _lines()
+    todo = ps.candidates(lines, lowered_join(lines), offsets_of(lines), keyless_max=max(map(len, lines)))
+    for k, source in enumerate(ps.sources):
+        test = ps._test(k)
+        missed = {i for i, line in enumerate(lines) if test(line)} - set(todo.get(k, ()))
+        assert not missed, (source, [lines[i] for i in missed])
+
+
 def test_lines_to_skip_are_not_tried():
     ps = phrase_set("ui-lines.txt", "line")
     lines = ["Advertisement", "Share this", "Advertisement"]

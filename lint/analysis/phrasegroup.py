@@ -80,9 +80,8 @@ class PhraseGroup:
             self.digit_gated += [(pos, k) for k in list_gates.digit]
             self.ungated += [(pos, k) for k in list_gates.ungated]
         self.matcher = LiteralMatcher({literal: tuple(owners) for literal, owners in gates.items()})
-        # what `_expanded_lines` tests again: the gates not found in the lower-cased join
-        self.recheck = [(literal, *owner) for literal, owners in gates.items() for owner in owners
-                        if owner[2] or owner[3] is not None]
+        # what `_expanded_lines` tests again on a line the lower-cased join cuts back
+        self.recheck = [(literal, *owner) for literal, owners in gates.items() for owner in owners]
 
     def candidates(self, lines: list[str], joined_lower: str, starts: list[int],
                    keyless_max: int = KEYLESS_MAX) -> list[dict[int, Iterable[int]]]:
@@ -113,10 +112,10 @@ class PhraseGroup:
         return todos
 
     def _expanded_lines(self, lines: list[str], todos: list[dict[int, Iterable[int]]], keyless_max: int) -> None:
-        """The gates tested on a line as written, or on the line lower-cased
-        by itself, on the lines holding "İ": in the lower-cased join such a
-        line is cut back to its length (see `lowered_join`), and a literal
-        near its end may be cut off."""
+        """Every gate tested again on the lines holding "İ", on the line as
+        written (a case-sensitive literal) or lower-cased by itself: in the
+        lower-cased join such a line is cut back to its length (see
+        `lowered_join`), and a literal near its end may be cut off."""
         for i, line in enumerate(lines):
             if "\u0130" not in line:
                 continue
