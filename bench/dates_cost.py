@@ -24,9 +24,7 @@ instructions one pass of the dates stage costs per document (every k-th of
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import shutil
 import sys
 import types
 from pathlib import Path
@@ -121,37 +119,15 @@ def digest(mods, docs) -> str:
     return h.hexdigest()
 
 
-def instructions(a, name: str) -> float:
-    """Instructions per document of one pass of version `name`'s stage:
-    valgrind's count of a process running two passes less one running one."""
-    counts = []
-    for passes in (1, 2):
-        cmd = [sys.executable, __file__, "--passes", str(passes), "--version", name, "--docs", str(a.docs),
-               *map(str, a.paths)]
-        if a.baseline:
-            cmd += ["--baseline", a.baseline]
-        count, printed = stagebench.valgrind_count(cmd)
-        counts.append(count)
-    return (counts[1] - counts[0]) / int(printed)  # the child prints how many documents it read
-
-
 def main() -> int:
     ap = stagebench.arguments(__doc__, stage="the dates code", digest="every document's evidence and findings",
                               rounds=7)
-    ap.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead of timing")
-    ap.add_argument("--docs", type=int, default=60, help="documents --instructions reads (every k-th)")
-    ap.add_argument("--passes", type=int, help=argparse.SUPPRESS)  # in valgrind's child: passes of --version
-    ap.add_argument("--version", help=argparse.SUPPRESS)
+    stagebench.add_count_options(ap)
     a = ap.parse_args()
     if not stagebench.all_present(a.paths):
         return 2
     if a.instructions:
-        if shutil.which("valgrind") is None:
-            sys.exit("needs valgrind (apt-get install valgrind)")
-        names = ([a.baseline] if a.baseline else []) + ["now"]
-        print(f"M instructions per document, one pass of the dates stage ({a.docs} documents)")
-        for name in names:
-            print(f"{name:>14} {instructions(a, name) / 1e6:10.3f}")
+        stagebench.print_pass_instructions(__file__, "the dates stage", a)
         return 0
     docs = stagebench.documents_or_none(documents(a.paths, a.docs if a.passes is not None else None))
     if docs is None:

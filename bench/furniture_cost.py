@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What the furniture analysis costs: `furniture.analyse` and `decide` alone, per document.
 
-    python bench/furniture_cost.py [--rounds 10] [--baseline REV] [--profile] [--digest] [PATH ...]
+    python bench/furniture_cost.py [--rounds 10] [--baseline REV] [--profile] [--digest]
+                                   [--instructions [--docs 60]] [PATH ...]
 
 Reads every Markdown file under PATH (default: ../shared/corpus and the
 shared seed) the way `scrapelint check` does and builds each body's block
@@ -13,7 +14,10 @@ REV and times both in alternating rounds in this one process (figures from
 separate runs on a busy machine drift more than a change moves them).
 --digest prints a hash of every unit with all its fields and of every
 decision, per version: a speed change must not move it.  --profile prints
-the cProfile table of one round of the current version.
+the cProfile table of one round of the current version.  --instructions
+counts instead, with valgrind, the instructions one pass of the stage costs
+per document (every k-th of --docs documents), for each version: a figure a
+busy machine does not move (see bench/instructions.py).
 """
 
 from __future__ import annotations
@@ -31,8 +35,10 @@ import stagebench  # bench/, beside this script
 MODULES = ("text", "stopwords", "furniture")  # in import order: each may import the ones before
 
 
-def documents(paths: list[Path]) -> list:
-    docs = stagebench.markdown_documents(paths)
+def documents(paths: list[Path], limit: int | None = None) -> list:
+    """The documents (every k-th of them, at most `limit`), their block
+    models built."""
+    docs = stagebench.markdown_documents(paths, limit)
     for doc in docs:
         doc.prose_lines, doc.host  # the block model and the views are not the stage's cost
     return docs
@@ -88,16 +94,39 @@ def digest(furniture: types.ModuleType, docs: list) -> str:
     return h.hexdigest()
 
 
+def count_passes(furniture: types.ModuleType, docs: list, passes: int) -> None:
+    """In the process valgrind counts: a pass that loads the word lists and
+    caches, then `passes` more, and the number of documents."""
+    import gc
+
+    run(furniture, docs)
+    # the command's collector pace (scrapelint.gctuning), and the documents
+    # read kept out of its scans: fewer collections, steadier counts
+    gc.set_threshold(10_000)
+    gc.freeze()
+    for _ in range(passes):
+        run(furniture, docs)
+    print(len(docs))
+
+
 def main() -> int:
-    a = stagebench.arguments(__doc__, stage="the stage", digest="every unit and decision").parse_args()
+    ap = stagebench.arguments(__doc__, stage="the stage", digest="every unit and decision")
+    stagebench.add_count_options(ap)
+    a = ap.parse_args()
     if not stagebench.all_present(a.paths):
         return 2
-    docs = stagebench.documents_or_none(documents(a.paths))
+    if a.instructions:
+        stagebench.print_pass_instructions(__file__, "the furniture stage", a)
+        return 0
+    docs = stagebench.documents_or_none(documents(a.paths, a.docs if a.passes is not None else None))
     if docs is None:
         return 2
     versions = {"now": current()}
     if a.baseline:
         versions = {a.baseline: furniture_at(a.baseline), **versions}
+    if a.passes is not None:
+        count_passes(versions[a.version], docs, a.passes)
+        return 0
     for furniture in versions.values():
         run(furniture, docs)  # word lists and caches are loaded once, outside the figures
     best = stagebench.best_times({name: partial(run, furniture, docs) for name, furniture in versions.items()}, a.rounds)

@@ -21,13 +21,8 @@ interpreter (its own scrapelint), e.g. the session-start main's, to compare.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import stagebench  # bench/, beside this script
@@ -89,41 +84,19 @@ def digest(docs) -> str:
     return h.hexdigest()
 
 
-def instructions(a, python: str) -> float:
-    """Instructions per document of one pass of the stage: valgrind's count
-    of a process running two passes less one running one."""
-    counts = []
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONHASHSEED"] = "0"  # set and dict orders, and so the work, repeat from run to run
-    child = [python, __file__, "--docs", str(a.docs), *map(str, a.paths), "--passes"]
-    # once without valgrind: a module edited since its bytecode was written is
-    # compiled again by the first child only, and that moved the count by millions
-    subprocess.run([*child, "0"], capture_output=True, env=env, check=True)
-    for passes in (1, 2):
-        # an empty user cache each time: what an earlier run left there (the
-        # phrase lists' parsed regexes) would change the work
-        with tempfile.TemporaryDirectory(prefix="scrapelint-layout-cost-") as cache:
-            env["XDG_CACHE_HOME"] = cache
-            count, printed = stagebench.valgrind_count([*child, str(passes)], env)
-        counts.append(count)
-    return (counts[1] - counts[0]) / int(printed)  # the child prints how many documents it read
-
-
 def main() -> int:
     ap = stagebench.arguments(__doc__, stage="the layout", digest="every layout and NV finding", rounds=7)
-    ap.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead of timing")
-    ap.add_argument("--docs", type=int, default=60, help="documents --instructions reads (every k-th)")
+    stagebench.add_count_options(ap, versions=False)
     ap.add_argument("--python", default=sys.executable, help="the interpreter --instructions runs")
-    ap.add_argument("--passes", type=int, help=argparse.SUPPRESS)  # in valgrind's child
     a = ap.parse_args()
     if a.baseline:
         sys.exit("--baseline is not supported here: compare with --instructions --python OTHER_CHECKOUT/.venv/bin/python")
     if not stagebench.all_present(a.paths):
         return 2
     if a.instructions:
-        if shutil.which("valgrind") is None:
-            sys.exit("needs valgrind (apt-get install valgrind)")
-        print(f"{instructions(a, a.python) / 1e6:.3f} M instructions per document, one pass of the layout "
+        stagebench.need_valgrind()
+        child = [a.python, __file__, "--docs", str(a.docs), *map(str, a.paths)]
+        print(f"{stagebench.pass_instructions(child) / 1e6:.3f} M instructions per document, one pass of the layout "
               f"and the NV rules ({a.docs} documents, {a.python})")
         return 0
     docs = stagebench.documents_or_none(documents(a.paths, a.docs if a.passes is not None else None))

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
-import shutil
 import sys
 import types
 from pathlib import Path
@@ -111,21 +109,18 @@ def count_child(version: str, what: str, paths: list[Path]) -> None:
             model = blocks.parse_blocks(body, lines)
             if what == "prose":
                 model.prose_lines
-
-
-def instructions(version: str, what: str, paths: list[Path]) -> int:
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    return stagebench.valgrind_count([sys.executable, __file__, "--count-child", version, what, *map(str, paths)], env)[0]
+    print(len(docs))
 
 
 def count_instructions(versions: list[str], paths: list[Path], n: int) -> None:
-    if shutil.which("valgrind") is None:
-        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    stagebench.need_valgrind()
     print(f"{n} bodies, k instructions/doc (valgrind)")
     print(f"{'':18}" + "".join(f"{name:>14}" for name in versions))
-    counts = {(v, w): instructions(v, w, paths) for v in versions for w in ("none", "events", "parse", "prose")}
     for what, label in (("parse", "parse_blocks"), ("events", "pyromark events"), ("prose", "+ prose view")):
-        print(f"{label:18}" + "".join(f"{(counts[v, what] - counts[v, 'none']) / n / 1e3:14.1f}" for v in versions))
+        counts = [stagebench.instructions_per_document([sys.executable, __file__, "--count-child", v],
+                                                       [what, *map(str, paths)], ["none", *map(str, paths)])
+                  for v in versions]
+        print(f"{label:18}" + "".join(f"{count / 1e3:14.1f}" for count in counts))
 
 
 def main() -> int:
