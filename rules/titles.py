@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from scrapelint.analysis import headline
+from scrapelint.analysis import caseblind, headline
 from scrapelint.analysis.frontmatter import value_edit
 from scrapelint.analysis.normalise import compact, exact, typographic, words_of
 from scrapelint.analysis.sitename import DOMAIN, SEPARATOR, is_site_name, site_affix, site_of, splits
@@ -437,12 +437,20 @@ class DescriptionUnsupported(Rule):
             return
         last = _WORD.findall(stripped[-40:])
         if last and stripped[-1:].isalnum() and len(last[-1]) >= 2 and len(text) >= 80:
-            tail = last[-1].casefold()
-            word = re.escape(last[-1])
-            if not tail.isdigit() and re.search(word + r"\w", raw_body, re.IGNORECASE) and \
-                    not re.search(r"\b" + word + r"\b", raw_body, re.IGNORECASE):
+            if not last[-1].isdigit() and only_inside_longer_words(last[-1], raw_body):
                 yield report(f"description ending {end!r} ends mid-word ({last[-1]!r}, a word of the body "
                              "starts so): it was cut off", Severity.NOTE)
+
+
+def only_inside_longer_words(word: str, body: str) -> bool:
+    r"""Whether `body` holds `word` (case-blind) running on into a longer word
+    ("harbourmaster" for "harbour") and never as a whole word: what
+    `re.search(word + r"\w", ...)` and not `re.search(r"\b" + word + r"\b",
+    ...)` (re.IGNORECASE) answer, found as a literal (a regex per
+    description was compiled once and never used again)."""
+    spans = list(caseblind.occurrences(word, body))
+    return any(caseblind.is_word_char(body, end) for _, end in spans) and \
+        not any(caseblind.at_boundary(body, start) and caseblind.at_boundary(body, end) for start, end in spans)
 
 
 @hookimpl

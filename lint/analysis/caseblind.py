@@ -1,0 +1,61 @@
+"""Case-blind literal search that answers as `re.IGNORECASE` does, without
+compiling a regex for each word searched: a pattern built from a page's text
+is new in every document, so each one went through `re`'s Python compiler
+and filled `re`'s cache and ours (`scrapelint.regexcache`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+
+@lru_cache(maxsize=1)
+def _variants() -> tuple[re.Pattern, dict[int, str]]:
+    """The lower-case letters `re.IGNORECASE` holds equal to another one
+    ("ſ" and "s", "ς" and "σ", "ı" and "i"; `re`'s own table), each mapped
+    to the first of its class, and a pattern finding any letter so mapped."""
+    from re import _casefix  # the table `re` compiles case-blind patterns with; only read
+
+    first = {cp: chr(min(cp, *others)) for cp, others in _casefix._EXTRA_CASES.items()}
+    mapped = {cp: c for cp, c in first.items() if chr(cp) != c}
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(mapped)) + "]"), mapped
+
+
+def fold(text: str) -> str:
+    """`text` with every character replaced by the one that stands for all
+    the characters `re.IGNORECASE` holds equal to it: its simple lower case
+    (`str.lower` of one character, but "İ" to "i"), one letter of each of
+    `re`'s extra classes.  Same length as `text`, so offsets carry over."""
+    if "\u0130" in text:  # the only letter whose lower case is two characters
+        text = text.replace("\u0130", "i")
+    lowered = text.lower()
+    if not lowered.isascii():
+        others, mapped = _variants()
+        if others.search(lowered):
+            lowered = lowered.translate(mapped)
+    return lowered
+
+
+def occurrences(word: str, text: str, folded_text: str | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of every place where `re.search(re.escape(word), text,
+    re.IGNORECASE)` could match, overlapping ones included.  `folded_text`:
+    `fold(text)`, when the caller has it."""
+    folded = fold(text) if folded_text is None else folded_text
+    target = fold(word)
+    if not target:
+        return
+    at = folded.find(target)
+    while at >= 0:
+        yield at, at + len(target)
+        at = folded.find(target, at + 1)
+
+
+def is_word_char(text: str, i: int) -> bool:
+    """Whether `text[i]` exists and is what `\\w` matches (a letter, a digit, "_")."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def at_boundary(text: str, i: int) -> bool:
+    """Whether `\\b` matches at offset `i` of `text`."""
+    return is_word_char(text, i - 1) != is_word_char(text, i)
