@@ -7,6 +7,11 @@ it), so concurrent runs never read half a file; one that cannot be read,
 holds something else, or cannot be written is ignored: a cache only ever
 saves time.  Whoever reads one checks that what it holds was made from the
 same inputs (see `scrapelint.entrypoints`, `scrapelint.analysis.phrases`).
+
+Files are named after their inputs, so every Python, environment and
+version writes its own: a file is touched when it is read, and a run that
+writes one first removes the folder's files (ours only) that no run has
+read or written for `UNUSED_FOR` seconds (`_sweep`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,10 @@ from __future__ import annotations
 import json
 import os
 from typing import Any
+
+UNUSED_FOR = 30 * 24 * 3600  # a file no run has read or written for this long is removed
+SWEEP_MOST = 1000  # directory entries one sweep looks at: a bound on a folder filled by something else
+_swept = False  # one sweep a process
 
 
 def path_of(name: str) -> str | None:
@@ -69,9 +78,14 @@ def read_bytes(name: str) -> bytes | None:
         return None
     try:
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read()
     except OSError:
         return None
+    try:
+        os.utime(path)  # used now: the sweep keeps it (a syscall a file read, ~5 a run)
+    except OSError:
+        pass
+    return data
 
 
 def write_bytes(name: str, data: bytes) -> None:
@@ -79,6 +93,7 @@ def write_bytes(name: str, data: bytes) -> None:
     if path is None:
         return
     temporary = f"{path}.{os.getpid()}.tmp"
+    _sweep(os.path.dirname(path))
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as f:
@@ -89,3 +104,32 @@ def write_bytes(name: str, data: bytes) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+def _sweep(folder: str) -> None:
+    """Remove the files of `folder` named as this module names them (and
+    the temporary files of writes that never finished) that have not been
+    read or written for `UNUSED_FOR` seconds; once a process, looking at no
+    more than `SWEEP_MOST` entries."""
+    global _swept
+    if _swept:
+        return
+    _swept = True
+    import re
+    import time
+    from itertools import islice
+
+    ours = re.compile(r"[a-z][a-z0-9-]*-[0-9a-f]{8}\.(?:json|marshal)(?:\.\d+\.tmp)?")
+    unused_since = time.time() - UNUSED_FOR
+    try:
+        with os.scandir(folder) as entries:
+            for entry in islice(entries, SWEEP_MOST):
+                if not ours.fullmatch(entry.name):
+                    continue
+                try:
+                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < unused_since:
+                        os.unlink(entry.path)
+                except OSError:
+                    pass  # gone meanwhile, or not ours to remove
+    except OSError:
+        pass  # no folder yet, or not readable
