@@ -7,6 +7,7 @@ and `needs_shared` skips a test cleanly when it is absent.
 
 from __future__ import annotations
 
+import datetime
 import os
 import textwrap
 from pathlib import Path
@@ -29,6 +30,21 @@ def pytest_addoption(parser):
 
 
 needs_shared = pytest.mark.skipif(not SEED.is_file(), reason="../shared is not present")
+
+# The day the rule cases and snapshots were recorded on: DT004 names today
+# in its message ("after today (...)"), so they read the same on any day.
+RECORDED_TODAY = datetime.date(2026, 11, 27)
+
+
+@pytest.fixture
+def recorded_today(monkeypatch):
+    """`today` is RECORDED_TODAY for the date rules, in this process."""
+    from scrapelint.analysis.dates import evidence
+    from scrapelint.rules import dates
+
+    monkeypatch.setattr(evidence, "today", lambda: RECORDED_TODAY)
+    monkeypatch.setattr(dates, "today", lambda: RECORDED_TODAY)
+    return RECORDED_TODAY
 
 
 def make_linter(select: list[str] | None = None, **settings) -> Linter:

@@ -48,7 +48,7 @@ def fixed(rule: str, case: dict) -> str | None:
 
 
 @pytest.mark.parametrize("path, index", [(p, n) for p, n, _ in CASES], ids=[i for *_, i in CASES])
-def test_rule_case(path, index, request, tmp_path, monkeypatch):
+def test_rule_case(path, index, request, tmp_path, monkeypatch, recorded_today):
     data = load(path)
     rule, case = data["rule"], data["cases"][index]
     got = found(rule, case, tmp_path, monkeypatch)

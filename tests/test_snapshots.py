@@ -16,7 +16,7 @@ SNAPSHOTS = ROOT / "tests" / "snapshots"
     ("examples-text.txt", ["check", "examples", "--no-color", "--jobs", "1"]),
     ("examples-diff.txt", ["check", "examples", "--diff", "--no-color", "--jobs", "1"]),
 ])
-def test_examples_output(name, args, capsys, monkeypatch, request):
+def test_examples_output(name, args, capsys, monkeypatch, request, recorded_today):
     monkeypatch.chdir(ROOT)
     code, out, err = run(capsys, *args)
     got = f"exit {code}\n{out}"
