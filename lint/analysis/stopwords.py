@@ -88,14 +88,23 @@ def table() -> dict[str, int]:
 
 # Punctuation read as a space: one C-level substitution instead of a strip
 # per token (apostrophes and hyphens stay inside words: "don't", "e-mail").
-# A regex beats `str.translate` with a table off the ASCII fast path: 1.8x
-# on the corpus's units, most of which hold a non-ASCII character.
-_SPACES_RE = re.compile("[" + re.escape("\"“”‘«»„‚()[]{}<>.,;:!?¿¡…–—*_/\\|#`~=+^%&@$€£") + "]")
+_SEPARATORS = "\"“”‘«»„‚()[]{}<>.,;:!?¿¡…–—*_/\\|#`~=+^%&@$€£"
+# A regex beats `str.translate` (a dictionary look-up per character off
+# its ASCII path, and ~25 ns a character on it): 1.8x on the corpus's units.
+_SPACES_RE = re.compile("[" + re.escape(_SEPARATORS) + "]")
+# On a text of ASCII only, `bytes.translate` does it with one table read a
+# byte: ~100 instructions a character less than the regex, and about half
+# the units whose stop words are counted on the corpus's pages are ASCII.
+_ASCII_SEPARATORS = _SEPARATORS.encode("ascii", "ignore")
+_ASCII_SPACES = bytes.maketrans(_ASCII_SEPARATORS, b" " * len(_ASCII_SEPARATORS))
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased whitespace tokens with their punctuation dropped."""
-    return _SPACES_RE.sub(" ", text.lower()).split()
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered.encode().translate(_ASCII_SPACES).decode().split()
+    return _SPACES_RE.sub(" ", lowered).split()
 
 
 SAMPLE = 800  # tokens enough to tell the language
