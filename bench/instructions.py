@@ -20,11 +20,8 @@ on a quiet machine (../shared/bench/bench.py).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import stagebench  # bench/, beside this script
@@ -38,24 +35,16 @@ import gc, sys
 from pathlib import Path
 from scrapelint import Linter
 gc.set_threshold(10_000)  # the command's pace (scrapelint.gctuning): fewer collections, steadier counts
-n = int(sys.argv[1])
-files = sorted(p for p in Path(sys.argv[2]).glob("*.md") if p.name != "README.md")
+files = sorted(p for p in Path(sys.argv[1]).glob("*.md") if p.name != "README.md")
+n = int(sys.argv[2])
 linter = Linter()
 for p in files[-5:]:
     linter.lint_text(p.read_text(encoding="utf-8"), path=str(p))
 step = max(1, (len(files) - 5) // max(n, 1))
 for p in files[: len(files) - 5 : step][:n]:
     linter.lint_text(p.read_text(encoding="utf-8"), path=str(p))
+print(n)
 """
-
-
-def instructions(python: str, n: int) -> int:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONHASHSEED"] = "0"  # set and dict orders, and so the work, repeat from run to run
-    # an empty user cache: what earlier runs (of any checkout) left there would change the work
-    with tempfile.TemporaryDirectory(prefix="scrapelint-instructions-") as cache:
-        env["XDG_CACHE_HOME"] = cache
-        return stagebench.valgrind_count([python, "-c", CHILD, str(n), str(CORPUS)], env)[0]
 
 
 def main() -> None:
@@ -67,14 +56,11 @@ def main() -> None:
         sys.exit("needs valgrind (apt-get install valgrind)")
     if not CORPUS.is_dir():
         sys.exit(f"needs the shared corpus at {CORPUS}")
-    # once uncounted: a checkout whose sources changed since its bytecode was
-    # written would otherwise compile in the first counted run only (and a
-    # fresh checkout's count came out at less than half)
-    warm = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([a.python, "-c", CHILD, "0", str(CORPUS)], env=warm, capture_output=True, check=True)
-    base = instructions(a.python, 0)
-    total = instructions(a.python, a.docs)
-    print(f"{(total - base) / a.docs / 1e6:.2f} M instructions a document "
+    # two counts subtracted, each after an uncounted run (a checkout whose
+    # sources changed since its bytecode was written would compile in the
+    # counted run only), with PYTHONHASHSEED fixed and an empty user cache
+    per_document = stagebench.instructions_per_document([a.python, "-c", CHILD, str(CORPUS)], [str(a.docs)], ["0"])
+    print(f"{per_document / 1e6:.2f} M instructions a document "
           f"({a.docs} corpus documents, every default rule, {a.python})")
 
 
