@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -54,28 +53,36 @@ MAX_GAP = 4.0  # cost of non-good units allowed inside the core
 _STRIP = " \t>#*_-+•|`\\~"
 
 
-@dataclass(slots=True)
+# Plain classes, not dataclasses: a dataclass compiles its methods from
+# source when the module is imported (scrapelint.results), and its
+# generated __init__ filled `evidence` through a default factory.
 class Unit:
-    start: int  # first body line
-    end: int  # last body line (inclusive)
-    kind: str  # "paragraph", "heading", "table_row", or "line" (a piece of a paragraph)
-    text: str
-    chars: int
-    words: int
-    links: int
-    link_chars: int
-    internal: int  # links that stay on the page's site (relative, or the source's host)
-    anchors: int  # links to a place on the same page (#...)
-    in_list: bool
-    in_table: bool
-    group: int | None  # the list or table it belongs to
-    sentence: bool  # ends like a sentence
-    code: bool = False  # holds a code span: the article's own (menus have none)
-    tokens: int = 0
-    stops: int = 0
-    cls: str = "short"  # good, neargood, short, bad (after the context pass)
-    raw: str = "short"  # the context-free class
-    evidence: list[str] = field(default_factory=list)
+    __slots__ = ("start", "end", "kind", "text", "chars", "words", "links", "link_chars", "internal", "anchors",
+                 "in_list", "in_table", "group", "sentence", "code", "tokens", "stops", "cls", "raw", "evidence")
+
+    def __init__(self, start: int, end: int, kind: str, text: str, chars: int, words: int, links: int,
+                 link_chars: int, internal: int, anchors: int, in_list: bool, in_table: bool, group: int | None,
+                 sentence: bool, code: bool = False) -> None:
+        self.start = start  # first body line
+        self.end = end  # last body line (inclusive)
+        self.kind = kind  # "paragraph", "heading", "table_row", or "line" (a piece of a paragraph)
+        self.text = text
+        self.chars = chars
+        self.words = words
+        self.links = links
+        self.link_chars = link_chars
+        self.internal = internal  # links that stay on the page's site (relative, or the source's host)
+        self.anchors = anchors  # links to a place on the same page (#...)
+        self.in_list = in_list
+        self.in_table = in_table
+        self.group = group  # the list or table it belongs to
+        self.sentence = sentence  # ends like a sentence
+        self.code = code  # holds a code span: the article's own (menus have none)
+        self.tokens = 0
+        self.stops = 0
+        self.cls = "short"  # good, neargood, short, bad (after the context pass)
+        self.raw = "short"  # the context-free class
+        self.evidence: list[str] = []
 
     @property
     def density(self) -> float:
@@ -88,13 +95,14 @@ class Unit:
         return self.links > self.anchors and self.density >= LINK_DENSE
 
 
-@dataclass
 class Furniture:
-    units: list[Unit]
-    unit_of_line: dict[int, int]
-    language: str
-    reference: float | None  # the document's stop-word density of long units
-    core: tuple[int, int] | None  # first and last unit index of the core
+    def __init__(self, units: list[Unit], unit_of_line: dict[int, int], language: str, reference: float | None,
+                 core: tuple[int, int] | None) -> None:
+        self.units = units
+        self.unit_of_line = unit_of_line
+        self.language = language
+        self.reference = reference  # the document's stop-word density of long units
+        self.core = core  # first and last unit index of the core
 
     def zone(self, k: int) -> str:
         if self.core is None:
