@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -36,15 +35,17 @@ GOOD_MAX_DENSITY = 0.3  # ... and at most this share of link text
 MAX_PHRASE_LINE = 400  # longer lines are paragraphs: the phrase lists are not matched there
 
 
-@dataclass
 class Layout:
-    captions: frozenset[int]
-    end: int | None
-    start: int | None = None  # first line of the article core
-    last: int | None = None  # first line of the core's last unit (before `end`)
-    end_marker: str | None = None
-    # NV001 hits of the built-in lists: line -> (kind, matched text)
-    phrases: dict[int, tuple[str, str]] | None = None
+    # a plain class: a dataclass compiles its methods at import (scrapelint.results)
+    def __init__(self, captions: frozenset[int], end: int | None, start: int | None = None, last: int | None = None,
+                 end_marker: str | None = None, phrases: dict[int, tuple[str, str]] | None = None) -> None:
+        self.captions = captions
+        self.end = end
+        self.start = start  # first line of the article core
+        self.last = last  # first line of the core's last unit (before `end`)
+        self.end_marker = end_marker
+        # NV001 hits of the built-in lists: line -> (kind, matched text)
+        self.phrases = phrases
 
     def in_tail(self, index: int) -> bool:
         return self.end is not None and index >= self.end
