@@ -19,6 +19,8 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Container, Iterable, Iterator, NamedTuple
 
+from scrapelint.analysis import openings
+from scrapelint.analysis.openings import opening_literals, search_in_line
 from scrapelint.analysis.phrasegroup import KEYLESS_MAX, Gates, PhraseGroup
 
 DATA_PACKAGE = "scrapelint.rules"
@@ -268,7 +270,8 @@ def entry_literals(entry: Entry) -> tuple[str, ...] | None:
 
 class _RegexMemo:
     """What the lists' regex entries require (`required_literals`, and
-    `weak_requirement` for those without a literal), kept between runs in
+    `weak_requirement` for those without a literal) and what an `any`
+    entry's matches open with (`opening_literals`), kept between runs in
     the user's cache (`scrapelint.usercache`): parsing the lists' ~140
     regexes was a pre-commit run's biggest cost after its imports.  The file
     is named after what the values were computed with (this Python's regex
@@ -282,7 +285,8 @@ class _RegexMemo:
         from scrapelint import usercache
 
         self.usercache = usercache
-        code = "\0".join(_code_key(f.__code__) for f in (required_literals, weak_requirement, _requirement, _rank))
+        code = "\0".join(_code_key(f.__code__) for f in (required_literals, weak_requirement, _requirement, _rank,
+                                                           *openings.COMPUTED_BY))
         made_with = zlib.crc32(f"{sys.version}\0{DIGIT}\0{code}".encode())
         self.name = f"phrase-literals-{made_with:08x}.json"
         data = usercache.read(self.name)
@@ -332,6 +336,15 @@ def kept_weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, 
     return need
 
 
+def kept_opening_literals(patterns: list[str]) -> list[tuple[str, ...] | None]:
+    """`openings.opening_literals` of each pattern, kept between runs in the
+    user's cache (written once for them all)."""
+    memo = _memo()
+    found = [memo.get("openings", pattern, lambda pattern=pattern: opening_literals(pattern)) for pattern in patterns]
+    memo.save()
+    return found
+
+
 class PhraseSet:
     """A data list compiled for speed.  Every entry is tried only on the
     lines that hold its required literal (found in one Aho-Corasick pass
@@ -354,6 +367,8 @@ class PhraseSet:
         # a case-sensitive list is gated on the text as written ("AP", not "ap")
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
         self.gates = self._gates(entries, mode)
+        # where an `any` entry's matches can start (`openings`): it is tried there only
+        self.openings = kept_opening_literals(self.sources) if mode == "any" else None
 
     def _gates(self, entries: list[Entry], mode: str) -> Gates:
         """Each entry gated by its required literals; one without any only
@@ -399,7 +414,7 @@ class PhraseSet:
         if test is None:
             pattern = re.compile(self.sources[k], self.flags)
             if self.mode == "any":
-                test = pattern.search
+                test = search_in_line(pattern, self.openings[k])
             else:
                 match = pattern.match
 
