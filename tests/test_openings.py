@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from scrapelint.analysis.openings import CASE_ODD, OpeningSearch, opening_literals, search_in_line
-from scrapelint.analysis.phrases import load_entries
+from scrapelint.analysis.openings import CASE_ODD, OpeningSearch, opening_literals, phrase_openings, search_in_line
+from scrapelint.analysis.phrases import literal_pattern, load_entries
 
 EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
 
@@ -47,6 +47,19 @@ def test_a_lower_case_longer_than_its_letter_is_a_case_odd_one():
 ])
 def test_opening_literals(pattern, openings):
     assert opening_literals(pattern) == openings
+
+
+@pytest.mark.parametrize("phrase", ["ferry timetable", "Fährhafen öffnet", "© Harbour Office", "(c) Quay",
+                                    "e-mail the harbour", "Überfahrt buchen", "?", "tide"])
+def test_a_literal_phrase_opens_with_its_first_word_as_its_regex_says(phrase):
+    assert phrase_openings(phrase) == opening_literals(literal_pattern(phrase))
+
+
+def test_every_literal_phrase_of_the_lists_opens_as_its_regex_says():
+    for name in ("ui-phrases.txt", "ui-outside.txt", "caption-credits.txt", "ui-lines.txt", "end-markers.txt"):
+        for entry in load_entries(name):
+            if entry.pattern != entry.text:
+                assert phrase_openings(entry.text) == opening_literals(entry.pattern), entry.text
 
 
 # invented lines, with what the lists' entries look for written in every case,

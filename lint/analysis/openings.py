@@ -43,6 +43,15 @@ def opening_literals(pattern: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(x.lower() for x in heads))
 
 
+def phrase_openings(phrase: str) -> tuple[str, ...] | None:
+    """`opening_literals` of a literal phrase's regex (`phrases.literal_pattern`:
+    its words escaped, any whitespace between them), without parsing it:
+    the phrase opens with its first word."""
+    words = phrase.split()
+    head = _ASCII_HEAD.match(words[0]).group() if words else ""
+    return (head.lower(),) if head else None
+
+
 def _openings(seq: list) -> tuple[str, ...] | None:
     run: list[str] = []
     for op, av in seq:

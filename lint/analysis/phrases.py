@@ -20,7 +20,7 @@ from itertools import accumulate
 from typing import Container, Iterable, Iterator, NamedTuple
 
 from scrapelint.analysis import openings
-from scrapelint.analysis.openings import opening_literals, search_in_line
+from scrapelint.analysis.openings import opening_literals, phrase_openings, search_in_line
 from scrapelint.analysis.phrasegroup import KEYLESS_MAX, Gates, PhraseGroup
 
 DATA_PACKAGE = "scrapelint.rules"
@@ -336,11 +336,13 @@ def kept_weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, 
     return need
 
 
-def kept_opening_literals(patterns: list[str]) -> list[tuple[str, ...] | None]:
-    """`openings.opening_literals` of each pattern, kept between runs in the
-    user's cache (written once for them all)."""
+def entry_openings(entries: list[Entry]) -> list[tuple[str, ...] | None]:
+    """`openings.opening_literals` of each entry: a literal phrase's without
+    parsing the regex it was made into, a `re:` entry's kept between runs
+    in the user's cache (written once for them all)."""
     memo = _memo()
-    found = [memo.get("openings", pattern, lambda pattern=pattern: opening_literals(pattern)) for pattern in patterns]
+    found = [memo.get("openings", e.pattern, lambda e=e: opening_literals(e.pattern)) if e.pattern == e.text
+             else phrase_openings(e.text) for e in entries]
     memo.save()
     return found
 
@@ -368,7 +370,7 @@ class PhraseSet:
         self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
         self.gates = self._gates(entries, mode)
         # where an `any` entry's matches can start (`openings`): it is tried there only
-        self.openings = kept_opening_literals(self.sources) if mode == "any" else None
+        self.openings = entry_openings(entries) if mode == "any" else None
 
     def _gates(self, entries: list[Entry], mode: str) -> Gates:
         """Each entry gated by its required literals; one without any only
