@@ -44,6 +44,9 @@ def test_a_lower_case_longer_than_its_letter_is_a_case_odd_one():
     (r"(?:ferry|)dock", None),  # an empty alternative
     (r"[Ff]erry", None),
     (r"ferry|\d", None),
+    ("(", None),  # what the parser refuses: no gate, and compiling it fails as before
+    ("(" * 2000 + "ferry" + ")" * 2000, None),
+    ("ferry{99999999999999}", None),
 ])
 def test_opening_literals(pattern, openings):
     assert opening_literals(pattern) == openings

@@ -33,10 +33,9 @@ def opening_literals(pattern: str) -> tuple[str, ...] | None:
     from re import _parser as sre_parse  # CPython's parser; only read, never changed
 
     try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
+        found = _openings(list(sre_parse.parse(pattern)))
+    except Exception:  # a bad entry (a configuration's) fails where it is compiled, as without the gate
         return None
-    found = _openings(list(parsed))
     heads = [_ASCII_HEAD.match(x).group() for x in found or ()]
     if not heads or not all(heads):
         return None
