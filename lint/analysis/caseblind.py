@@ -9,6 +9,14 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+# The characters a case-blind regex reads as an ASCII letter that
+# `str.lower` does not turn into that one letter ("ı" and "İ" read as "i",
+# "ſ" as "s"): a gate that compares lower-cased text must send a text
+# holding one to the regex itself (scrapelint.analysis.openings, the date
+# gates; tests/test_openings.py and tests/test_dates_gates.py check every
+# code point).
+CASE_ODD = "ıİſ"
+
 
 @lru_cache(maxsize=1)
 def _variants() -> tuple[re.Pattern, dict[int, str]]:

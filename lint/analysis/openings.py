@@ -15,11 +15,7 @@ from __future__ import annotations
 
 import re
 
-# The characters a case-blind regex reads as an ASCII letter that
-# `str.lower` does not turn into that one letter ("ı" and "İ" read as "i",
-# "ſ" as "s"): a line holding one is searched whole.  tests/test_openings.py
-# checks every code point.
-CASE_ODD = "ıİſ"
+from scrapelint.analysis.caseblind import CASE_ODD  # a line holding one is searched whole
 
 
 _ASCII_HEAD = re.compile(r"[\x00-\x7f]*")

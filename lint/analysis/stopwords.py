@@ -28,7 +28,8 @@ LANGUAGES = ("english", "german", "french", "spanish", "italian", "portuguese", 
              "catalan", "turkish", "russian", "ukrainian", "bulgarian", "greek", "indonesian",
              "malaysian", "vietnamese", "arabic", "persian", "hebrew", "hindi", "gujarati")
 
-# What is stripped from a whitespace token before the look-up.
+# What the glued-words check strips from a token's ends (furniture._glued);
+# the stop-word tokens drop _SEPARATORS below, apostrophes and hyphens kept.
 PUNCTUATION = "\"'“”‘’«»„‚()[]{}<>.,;:!?¿¡…-–—*_/\\|#`~=+^%&@$€£"
 
 # Each language's count is a field of FIELD bits in one integer: a text would

@@ -15,14 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from scrapelint.analysis.caseblind import CASE_ODD  # a line holding one always goes to the regex
 from scrapelint.analysis.phrases import kept_weak_requirement
-
-# The characters a case-blind regex reads as a letter of the gates' strings
-# that `str.lower` does not turn into that one letter ("ı" and "İ" read as
-# "i", "ſ" as "s"): a line holding one always goes to the regex (looked for
-# with `in`, which skips a Latin-1 line at once; a regex class scans it).
-# tests/test_dates_gates.py checks every code point.
-CASE_ODD = "ıİſ"
 
 
 class CaseBlindGate:
