@@ -14,6 +14,7 @@ same order and fails everywhere else.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from scrapelint.analysis.caseblind import CASE_ODD  # a line holding one is searched whole
 
@@ -29,7 +30,7 @@ def opening_literals(pattern: str) -> tuple[str, ...] | None:
     from re import _parser as sre_parse  # CPython's parser; only read, never changed
 
     try:
-        found = _openings(list(sre_parse.parse(pattern)))
+        found = _openings(sre_parse.parse(pattern))
     except Exception:  # a bad entry (a configuration's) fails where it is compiled, as without the gate
         return None
     heads = [_ASCII_HEAD.match(x).group() for x in found or ()]
@@ -47,32 +48,42 @@ def phrase_openings(phrase: str) -> tuple[str, ...] | None:
     return (head.lower(),) if head else None
 
 
-def _openings(seq: list) -> tuple[str, ...] | None:
+def literal_runs(seq) -> Iterator[tuple[str, str | None, object]]:
+    """Walk a parsed regex sequence: for each element that is not a literal
+    character, (the run of literal characters before it, its opcode name,
+    its argument); zero-width assertions do not break a run; last, the final
+    run with None."""
     run: list[str] = []
     for op, av in seq:
         name = str(op)
         if name == "LITERAL":
             run.append(chr(av))
             continue
-        if run:
-            break  # the run so far opens every match
         if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero-width: the match starts at what follows
-        if name == "SUBPATTERN":
-            return _openings(list(av[3]))
-        if name == "ATOMIC_GROUP":
-            return _openings(list(av))
-        if name == "BRANCH":
-            alts = [_openings(list(alt)) for alt in av[1]]
-            if any(a is None for a in alts):
-                return None
-            return tuple(x for a in alts for x in a)
-        return None
-    return ("".join(run),) if run else None
+            continue  # zero-width: the run goes on across it
+        yield "".join(run), name, av
+        run = []
+    yield "".join(run), None, None
+
+
+def _openings(seq) -> tuple[str, ...] | None:
+    run, name, av = next(literal_runs(seq))
+    if run:
+        return (run,)  # the literal run before the first other element opens every match
+    if name == "SUBPATTERN":
+        return _openings(av[3])
+    if name == "ATOMIC_GROUP":
+        return _openings(av)
+    if name == "BRANCH":
+        alts = [_openings(alt) for alt in av[1]]
+        if any(a is None for a in alts):
+            return None
+        return tuple(x for a in alts for x in a)
+    return None
 
 
 # what decides `opening_literals`' values: a cache of them is named after this code
-COMPUTED_BY = (opening_literals, _openings)
+COMPUTED_BY = (opening_literals, _openings, literal_runs)
 
 
 class OpeningSearch:

@@ -17,10 +17,10 @@ import sys
 from bisect import bisect_right
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import Container, Iterable, Iterator, NamedTuple
+from typing import Container, Iterable, NamedTuple
 
 from scrapelint.analysis import openings
-from scrapelint.analysis.openings import opening_literals, phrase_openings, search_in_line
+from scrapelint.analysis.openings import literal_runs, opening_literals, phrase_openings, search_in_line
 from scrapelint.analysis.phrasegroup import KEYLESS_MAX, Gates, PhraseGroup
 
 DATA_PACKAGE = "scrapelint.rules"
@@ -133,24 +133,6 @@ def phrase_regex(name: str, mode: str = "any", extra: tuple[str, ...] = (), igno
     return _wrap(alt, mode, re.IGNORECASE if ignore_case else 0)
 
 
-def _literal_runs(seq) -> Iterator[tuple[str, str | None, object]]:
-    """Walk a parsed regex sequence: for each element that is not a literal
-    character, (the run of literal characters before it, its opcode name,
-    its argument); zero-width assertions do not break a run; last, the final
-    run with None."""
-    run: list[str] = []
-    for op, av in seq:
-        name = str(op)
-        if name == "LITERAL":
-            run.append(chr(av))
-            continue
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero-width: the run goes on across it
-        yield "".join(run), name, av
-        run = []
-    yield "".join(run), None, None
-
-
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of `pattern` contains:
     a run of 3+ literal characters on its main path, or the literal runs of
@@ -167,10 +149,10 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     branches: list[tuple[str, ...]] = []
 
     def longest(seq) -> str:
-        return max((run for run, _name, _av in _literal_runs(seq)), key=len)
+        return max((run for run, _name, _av in literal_runs(seq)), key=len)
 
     def walk(seq) -> None:
-        for run, name, av in _literal_runs(seq):
+        for run, name, av in literal_runs(seq):
             runs.append(run)
             if name == "SUBPATTERN" and av[3] is not None:
                 walk(av[3])
@@ -229,7 +211,7 @@ def _requirement(seq: list, ignore_case: bool) -> tuple[str, ...] | str | None:
 
     digit_class = [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]
     found: list[tuple[str, ...] | str] = []
-    for run, name, av in _literal_runs(seq):
+    for run, name, av in literal_runs(seq):
         if run:
             found.append((run,))
         inner = None
