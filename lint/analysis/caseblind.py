@@ -45,11 +45,10 @@ def fold(text: str) -> str:
     return lowered
 
 
-def occurrences(word: str, text: str, folded_text: str | None = None) -> Iterator[tuple[int, int]]:
+def occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every place where `re.search(re.escape(word), text,
-    re.IGNORECASE)` could match, overlapping ones included.  `folded_text`:
-    `fold(text)`, when the caller has it."""
-    folded = fold(text) if folded_text is None else folded_text
+    re.IGNORECASE)` could match, overlapping ones included."""
+    folded = fold(text)
     target = fold(word)
     if not target:
         return

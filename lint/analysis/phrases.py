@@ -419,8 +419,7 @@ class PhraseSet:
     def first_matches(self, lines: list[str], todo: dict[int, Iterable[int]],
                       skip: Container[int] = ()) -> dict[int, re.Match]:
         """First match on each of `lines`, trying each entry on its lines in
-        `todo` (see `candidates`) but never on a
-        line in `skip`."""
+        `todo` (see `candidates`) but never on a line in `skip`."""
         found: dict[int, re.Match] = {}
         for k in sorted(todo):  # entry order decides which match a line reports
             test = self._test(k)

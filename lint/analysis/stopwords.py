@@ -46,7 +46,7 @@ def table() -> dict[str, int]:
 
     Building it from the lists is 35 M instructions, 6% of a one-file
     pre-commit run, so it is kept in the user's cache (`scrapelint.usercache`,
-    marshalled: 19 M to read) under the lists' paths, sizes and times and
+    marshalled: 14 M to read) under the lists' paths, sizes and times and
     the field width."""
     import os
     import zlib
@@ -59,16 +59,13 @@ def table() -> dict[str, int]:
     base = Path(next(iter(spec.submodule_search_locations))) / "stop-words"
     files = [base / f"{lang}.txt" for lang in LANGUAGES]
     try:
-        made_from = repr(["groups", FIELD, *((str(f), st.st_size, st.st_mtime_ns)
+        made_from = repr(["shared", FIELD, *((str(f), st.st_size, st.st_mtime_ns)
                                              for f, st in zip(files, map(os.stat, files)))])
     except OSError:
         made_from = None
     name = f"stopwords-{zlib.crc32(made_from.encode()):08x}.marshal" if made_from else None
-    kept_groups = usercache.read_marshal(name, made_from) if name else None
-    if kept_groups is not None:
-        kept: dict[str, int] = {}
-        for value, words in kept_groups:
-            kept.update(dict.fromkeys(words, value))
+    kept = usercache.read_marshal(name, made_from) if name else None
+    if type(kept) is dict:
         return kept
     ones: dict[str, int] = {}
     for k, path in enumerate(files):
@@ -77,13 +74,13 @@ def table() -> dict[str, int]:
             word = word.strip().lower()
             if word and " " not in word:
                 ones[word] = ones.get(word, 0) | one
+    # A few hundred distinct values, each a wide integer: the words that
+    # share one share the object, which marshal then writes once and reads
+    # back as one (it rebuilt the integer for every word otherwise).
+    shared: dict[int, int] = {}
+    ones = {word: shared.setdefault(value, value) for word, value in ones.items()}
     if name:
-        # kept as (value, words) groups: a few hundred distinct values, each
-        # a wide integer that marshal would otherwise rebuild for every word
-        groups: dict[int, list[str]] = {}
-        for word, value in ones.items():
-            groups.setdefault(value, []).append(word)
-        usercache.write_marshal(name, made_from, list(groups.items()))
+        usercache.write_marshal(name, made_from, ones)
     return ones
 
 
