@@ -94,3 +94,21 @@ def test_jsonl_lines_read_as_json_reads_them(line, problem):
         assert doc.unreadable is None and doc.record == "a"
     else:
         assert problem in doc.unreadable
+
+
+def test_a_finding_crosses_to_the_main_process_whole():
+    """Workers send findings pickled by their arguments (Finding.__reduce__):
+    every field, the fix and the reporters' extras arrive as they were."""
+    import pickle
+
+    from scrapelint.findings import Edit, Finding, Fix, Severity
+
+    sent = Finding("DT001", "date-mismatch", Severity.ERROR, "date 2019 on a 2025 story", "a.md", 3, 7, 3, 17,
+                   Fix("use the URL's date", (Edit(10, 20, "2025-01-02"),), safe=False), record="r9",
+                   suppressed=True, extra={"fingerprint": "f" * 32, "field": "date"}, data={"days": 2000})
+    received = pickle.loads(pickle.dumps([sent, sent], protocol=pickle.HIGHEST_PROTOCOL))
+    assert received == [sent, sent]
+    assert all(getattr(received[0], name) == getattr(sent, name) for name in Finding.__slots__)
+    assert received[0].severity is Severity.ERROR and received[0].extra is not sent.extra
+    assert Finding("X001", "x", Severity.NOTE, "m", "p").extra == pickle.loads(pickle.dumps(
+        Finding("X001", "x", Severity.NOTE, "m", "p"))).extra == {}
