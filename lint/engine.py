@@ -44,6 +44,9 @@ class RunOptions(NamedTuple):
     roots: tuple[str, ...] = ()
     follow_outside_links: bool = False
     fingerprints: bool = True  # False when neither the format nor a baseline uses them
+    # a format whose text for a document the workers of a parallel run write
+    # (its reporter has `render`), so the main process only copies it
+    rendered_format: str | None = None
 
 
 def _rule_options(cls: type[Rule], values: dict, where: str):

@@ -106,17 +106,17 @@ class Gate:
     def add(self, result) -> None:
         """Count a document's findings (a dataset-wide result counts each
         finding as one document)."""
-        if not self.caps or not result.findings:
+        if not self.caps or not result.tally:
             return
         if result.documents:
-            codes = {f.code for f in result.findings}
+            codes = {code for code, *_ in result.tally}
             for i, cap in enumerate(self.caps):
                 if cap.codes & codes:
                     self._affected[i] += 1
         else:
-            for f in result.findings:
+            for code, *_ in result.tally:
                 for i, cap in enumerate(self.caps):
-                    if f.code in cap.codes:
+                    if code in cap.codes:
                         self._affected[i] += 1
 
     def results(self, stats: RunStats) -> list[CapResult]:

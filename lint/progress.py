@@ -66,7 +66,7 @@ class Progress:
     def update(self, result) -> None:
         if self.bar is None:
             return
-        self.findings += len(result.findings)
+        self.findings += len(result.tally)
         if result.documents:
             bar = self.bar
             bar.postfix = f"{self.findings} findings"  # read on the bar's next refresh, not formatted per document

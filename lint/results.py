@@ -8,19 +8,33 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scrapelint.findings import Finding
+from scrapelint.findings import Finding, Severity
 from scrapelint.stats import RunStats
 
 
 # Written out rather than made by @dataclass, which compiles methods from
 # source at import: start-up time of every one-file run (scrapelint.findings).
 class DocResult:
-    __slots__ = ("display", "findings", "fixed", "diff", "errors", "documents", "collected", "timings", "profile")
+    """One document's findings and what the run's accounting needs of it.
+
+    A parallel run's main process needs little of a worker's findings: the
+    accounting reads each finding's code, name, severity and whether it has
+    a fix (`tally`), and a format whose text depends on the document alone
+    (`Reporter.render`) has its text written by the worker (`rendered`).  So
+    a result crosses processes with its findings pickled into one bytes
+    object, unpickled only if something reads `findings`: most of what the
+    main process spent per document went to unpickling them."""
+
+    __slots__ = ("display", "_findings", "_packed", "_tally", "rendered", "fixed", "diff", "errors", "documents",
+                 "collected", "timings", "profile")
 
     def __init__(self, display: str, findings: list[Finding], fixed: int = 0, diff: str | None = None,
                  errors: list[str] | None = None, documents: int = 1) -> None:
         self.display = display
-        self.findings = findings
+        self._findings: list[Finding] | None = findings
+        self._packed: bytes | None = None  # the findings, pickled, until something reads them
+        self._tally: tuple | None = None
+        self.rendered: str | None = None  # the report's text for it, from Reporter.render, if a worker wrote it
         self.fixed = fixed
         self.diff = diff
         self.errors = [] if errors is None else errors
@@ -32,6 +46,43 @@ class DocResult:
         self.timings: dict[str, float] | None = None
         # what the run's statistics need of the document (scrapelint.stats.DocProfile)
         self.profile: tuple | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            import pickle
+
+            self._findings = pickle.loads(self._packed)
+            self._packed = None
+        return self._findings
+
+    @findings.setter
+    def findings(self, findings: list[Finding]) -> None:
+        # what was derived from the old findings no longer holds (a baseline drops some)
+        self._findings, self._packed, self._tally, self.rendered = findings, None, None, None
+
+    @property
+    def tally(self) -> tuple[tuple[str, str, Severity, bool], ...]:
+        """(code, name, severity, has a fix) of each finding, in order."""
+        if self._tally is None:
+            self._tally = tuple((f.code, f.name, f.severity, f.fix is not None) for f in self.findings)
+        return self._tally
+
+    def __reduce__(self) -> tuple:
+        packed = self._packed
+        if packed is None and self._findings:
+            import pickle
+
+            packed = pickle.dumps(self._findings, protocol=pickle.HIGHEST_PROTOCOL)
+        return (_unpickle_result, (self.display, packed, self.tally, self.rendered, self.fixed, self.diff, self.errors,
+                                   self.documents, self.collected, self.timings, self.profile))
+
+
+def _unpickle_result(display, packed, tally, rendered, fixed, diff, errors, documents, collected, timings, profile):
+    result = DocResult(display, [] if packed is None else None, fixed, diff, errors, documents)
+    result._packed, result._tally, result.rendered = packed, tally, rendered
+    result.collected, result.timings, result.profile = collected, timings, profile
+    return result
 
 
 class Summary:
@@ -76,9 +127,10 @@ class Summary:
         self.stats.add(result)
         self.fixed += result.fixed
         self.errors += len(result.errors)
-        if result.findings:  # a dataset-wide result speaks of several documents
+        tally = result.tally
+        if tally:  # a dataset-wide result speaks of several documents
             self.documents_with_findings += len({(f.path, f.record) for f in result.findings}) if not result.documents else 1
-        for f in result.findings:
-            self.by_severity[f.severity] += 1
-            if f.fix is not None:
-                self.fixable_by_rule[f.code] += 1
+        for code, _name, severity, fixable in tally:
+            self.by_severity[severity] += 1
+            if fixable:
+                self.fixable_by_rule[code] += 1

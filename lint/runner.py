@@ -216,8 +216,9 @@ class Run:
             self.recorded.extend(result.findings)
         self.summary.add(result)
         self.gate.add(result)
-        self._by_severity_and_code.update((f.severity, f.code) for f in result.findings)
-        self.internal_errors += sum(1 for f in result.findings if f.code == "SL002")
+        tally = result.tally
+        self._by_severity_and_code.update((severity, code) for code, _name, severity, _fixable in tally)
+        self.internal_errors += sum(1 for code, *_ in tally if code == "SL002")
         self.errors.extend(result.errors)
         return result
 

@@ -125,14 +125,15 @@ class RunStats:
         self.configured: dict[str, str] = {}  # canonical field -> configured key, for the checks
 
     def add(self, result: "DocResult") -> None:
-        for f in result.findings:
-            self.findings[f.code] += 1
-            self.names[f.code] = f.name
+        tally = result.tally
+        for code, name, _severity, _fixable in tally:
+            self.findings[code] += 1
+            self.names[code] = name
         if not result.documents:  # a dataset-wide result: one finding per document concerned
-            self.rule_documents.update(f.code for f in result.findings)
+            self.rule_documents.update(code for code, *_ in tally)
             return
         self.documents += result.documents
-        codes = {f.code for f in result.findings}
+        codes = {code for code, *_ in tally}
         self.rule_documents.update(codes)
         profile: DocProfile | None = getattr(result, "profile", None)
         domain = profile.domain if profile else ""

@@ -36,6 +36,7 @@ _LINTERS: list[Linter] = []
 _READERS: dict[str, Reader] = {}  # by suffix
 READERS_BY_KEY: dict[tuple, Reader] = {}  # by Reader.key, for the units that name their reader
 DATASET_RULES: dict[str, DatasetRule] = {}
+_RENDER: list[Callable] = []  # in a pool worker: the report's Reporter.render, if it has one
 
 
 def init_worker(configs: list[Config], options: RunOptions) -> None:
@@ -193,6 +194,25 @@ def process_unit(unit: tuple) -> list[DocResult]:
     return results
 
 
+def process_unit_in_pool(unit: tuple) -> list[DocResult]:
+    """`process_unit` in a pool worker, which also writes each result's
+    report text when the format can (see `Reporter.render`)."""
+    results = _process_unit(unit)
+    if _RENDER:
+        render = _RENDER[0]
+        timer = timings.TIMER
+        if timer is not None:
+            timer.start("stage: output (reporter)")
+        for result in results:
+            if result.tally:
+                result.rendered = render(result)
+        if timer is not None:
+            timer.stop()
+    if timings.TIMER is not None and results:
+        results[-1].timings = timings.TIMER.drain()
+    return results
+
+
 def _process_unit(unit: tuple) -> list[DocResult]:
     kind = unit[0]
     results: list[DocResult] = []
@@ -336,7 +356,7 @@ def iter_results(units: Iterator[tuple], configs: list[Config], options: RunOpti
     try:
         pending: deque = deque()
         for unit in chain(first, units):
-            pending.append(pool.submit(process_unit, unit))
+            pending.append(pool.submit(process_unit_in_pool, unit))
             if len(pending) >= window:
                 yield from pending.popleft().result()
         while pending:
@@ -354,5 +374,15 @@ def _init_pool_worker(parent_pid: int, configs: list[Config], options: RunOption
     watch_parent(parent_pid)
     collect_less_often()  # a spawned worker does not inherit the command's setting
     init_worker(configs, options)
+    init_rendering(options)
+
+
+def init_rendering(options: RunOptions) -> None:
+    """Make `process_unit_in_pool` write the report text of `options.rendered_format`."""
+    _RENDER.clear()
+    if options.rendered_format is not None:
+        from scrapelint.reporters import reporter_class
+
+        _RENDER.append(reporter_class(options.rendered_format).render)
 
 

@@ -122,12 +122,15 @@ def test_stdin(folder, capsys, monkeypatch):
     assert code == 1 and out.startswith("piped.md:5:1: WC001")
 
 
-def test_jobs_do_not_change_the_output(folder, capsys):
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "text"])
+def test_jobs_do_not_change_the_output(folder, capsys, fmt):
+    """JSON and JSONL text is written by the workers (Reporter.render), the
+    others' by the main process: the same bytes either way."""
     for i in range(80):
         (folder / f"doc{i:03d}.md").write_text(BAD_COUNT if i % 3 else GOOD)
-    _, one, _ = run(capsys, "check", ".", "--jobs", "1", "--format", "json")
-    _, two, _ = run(capsys, "check", ".", "--jobs", "2", "--format", "json")
-    assert one == two and json.loads(one)["summary"]["findings"] == 53
+    _, one, _ = run(capsys, "check", ".", "--jobs", "1", "--format", fmt)
+    _, two, _ = run(capsys, "check", ".", "--jobs", "2", "--format", fmt)
+    assert one == two and one.count("WC001") >= 53
 
 
 def test_rule_page(capsys):

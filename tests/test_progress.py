@@ -122,9 +122,10 @@ def test_quiet_and_ci_false():
 
 def test_findings_written_to_the_same_terminal_clear_the_bar_first():
     import io
-    import types
 
+    from scrapelint.findings import Finding, Severity
     from scrapelint.progress import Progress
+    from scrapelint.results import DocResult
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -133,9 +134,9 @@ def test_findings_written_to_the_same_terminal_clear_the_bar_first():
     screen = Terminal()
     progress = Progress(10, stream=screen)
     progress.bar.delay = 0
-    progress.update(types.SimpleNamespace(findings=[1], documents=1))
+    progress.update(DocResult("a.jsonl", [Finding("WC001", "word-count", Severity.WARNING, "m", "a.jsonl")]))
     progress.bar.refresh()
-    assert "1/10" in screen.getvalue()
+    assert "1/10" in screen.getvalue() and "1 findings" in screen.getvalue()
     report = progress.guard(screen)
     before = len(screen.getvalue())
     report.write("a.jsonl:1:1: WC001 ...\n")

@@ -112,3 +112,45 @@ def test_a_finding_crosses_to_the_main_process_whole():
     assert received[0].severity is Severity.ERROR and received[0].extra is not sent.extra
     assert Finding("X001", "x", Severity.NOTE, "m", "p").extra == pickle.loads(pickle.dumps(
         Finding("X001", "x", Severity.NOTE, "m", "p"))).extra == {}
+
+
+def test_a_result_crosses_with_its_findings_packed_and_its_text_written():
+    """A pool worker writes the report's text of a format that can
+    (JsonReporter.render); the main process reads the tally and copies the
+    text, and unpickles the findings only if something asks for them.
+    Dropping findings (a baseline does) drops what was derived from them."""
+    import pickle
+
+    from scrapelint.findings import Finding, Severity
+    from scrapelint.reporters.json import JsonReporter
+    from scrapelint.results import DocResult
+
+    finding = Finding("WC001", "word-count-mismatch", Severity.WARNING, "m", "a.md", 2, 1, extra={"fingerprint": "f"})
+    sent = DocResult("a.md", [finding])
+    sent.rendered = JsonReporter.render(sent)
+    received = pickle.loads(pickle.dumps(sent))
+    assert received._findings is None and received._packed  # not unpickled yet
+    assert received.tally == (("WC001", "word-count-mismatch", Severity.WARNING, False),)
+    assert received.rendered == sent.rendered and '"code":"WC001"' in received.rendered
+    assert received.findings == [finding] and received._packed is None
+    received.findings = []
+    assert received.tally == () and received.rendered is None
+    empty = pickle.loads(pickle.dumps(DocResult("b.md", [])))
+    assert empty.findings == [] and empty.tally == ()
+
+
+def test_pool_workers_write_the_report_text_of_formats_that_can(folder):
+    (folder / "a.md").write_text(ARTICLE.replace("word_count: 50", "word_count: 500"))
+    linter_options = engine.RunOptions(rendered_format="json")
+    from scrapelint.config import load_config
+
+    units.init_worker([load_config(None)], linter_options)
+    units.init_rendering(linter_options)
+    try:
+        [result] = units.process_unit_in_pool(("files", [(str(folder / "a.md"), "a.md", 0)]))
+        assert result.tally and result.rendered is not None and '"WC001"' in result.rendered
+        units.init_rendering(engine.RunOptions())
+        [result] = units.process_unit_in_pool(("files", [(str(folder / "a.md"), "a.md", 0)]))
+        assert result.tally and result.rendered is None
+    finally:
+        units.init_rendering(engine.RunOptions())

@@ -34,6 +34,10 @@ class Reporter:
     # Whether the format prints each finding's fingerprint; when neither it
     # nor a baseline needs them, the workers do not compute them.
     uses_fingerprints = True
+    # A format whose text for a document depends on that document alone sets
+    # `render` to a function of the result giving that text; a parallel run's
+    # workers then call it, and `document` writes `result.rendered` when set.
+    render = None
 
     def __init__(self, stream: IO[str], context: ReportContext) -> None:
         self.stream = stream

@@ -59,17 +59,25 @@ def finding_to_dict(f) -> dict:
     }
 
 
+def render(result) -> str:
+    """A document's findings as the report's array items (one encoder call
+    per document, not per finding: its set-up cost more than the rule that
+    found it)."""
+    return encode([finding_to_dict(f) for f in result.findings])[1:-1]
+
+
 class JsonReporter(Reporter):
+    render = staticmethod(render)
+
     def start(self) -> None:
         head = {"version": FORMAT_VERSION, "tool": {"name": "scrapelint", "version": __version__}}
         self.stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
         self._first = True
 
     def document(self, result) -> None:
-        if not result.findings:
+        if not result.tally:
             return
-        # one encoder call per document, not per finding: its set-up cost more than the rule that found it
-        text = encode([finding_to_dict(f) for f in result.findings])[1:-1]
+        text = result.rendered if result.rendered is not None else self.render(result)
         self.stream.write(("\n  " if self._first else ",\n  ") + text)
         self._first = False
 

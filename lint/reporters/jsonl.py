@@ -11,14 +11,20 @@ from scrapelint.reporters.json import encode, finding_to_dict
 from scrapelint.stats import RULE_FIELDS
 
 
+def render(result) -> str:
+    """A document's findings as the report's lines."""
+    lines = []
+    for f in result.findings:
+        data = finding_to_dict(f)
+        if data["field"] is None and f.record is not None:  # a dataset-wide finding: its rule's field
+            data["field"] = RULE_FIELDS.get(f.code) or RULE_FIELDS.get(f.family)
+        lines.append(encode(data))
+    return "\n".join(lines) + "\n"
+
+
 class JsonlReporter(Reporter):
+    render = staticmethod(render)
+
     def document(self, result) -> None:
-        if not result.findings:
-            return
-        lines = []
-        for f in result.findings:
-            data = finding_to_dict(f)
-            if data["field"] is None and f.record is not None:  # a dataset-wide finding: its rule's field
-                data["field"] = RULE_FIELDS.get(f.code) or RULE_FIELDS.get(f.family)
-            lines.append(encode(data))
-        self.stream.write("\n".join(lines) + "\n")
+        if result.tally:
+            self.stream.write(result.rendered if result.rendered is not None else self.render(result))
