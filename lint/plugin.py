@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
+from types import FunctionType, MethodType, ModuleType
 from typing import Any
 
 import pluggy
@@ -54,9 +55,36 @@ class PluginSpec:
         """Configuration defaults, merged under the user's configuration."""
 
 
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's manager, with a quick exact test in front of its lookup of
+    each attribute of a module plugin.
+
+    `register` asks `parse_hookimpl_opts` about every name in `dir(plugin)`,
+    and pluggy looks each one up with `inspect.getattr_static`: for our
+    twelve modules that is ~450 lookups, 7% of a one-file run, to find 13
+    hook implementations.  In a plain module whose type defines no
+    attribute of that name, the static lookup is the module's own
+    `__dict__` entry; pluggy hooks only functions, static/class methods and
+    bound methods, and reads a function's options from the attribute
+    `HookimplMarker` sets on it.  Anything else is left to pluggy."""
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
+        if type(plugin) is ModuleType and not hasattr(ModuleType, name):
+            value = plugin.__dict__.get(name)
+            if type(value) is FunctionType:
+                if _IMPL_MARK not in value.__dict__:
+                    return None
+            elif not isinstance(value, (staticmethod, classmethod, MethodType)):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+_IMPL_MARK = PROJECT + "_impl"  # the attribute HookimplMarker sets on a function it marks
+
+
 @lru_cache(maxsize=1)
 def get_plugin_manager() -> pluggy.PluginManager:
-    pm = pluggy.PluginManager(PROJECT)
+    pm = _PluginManager(PROJECT)
     pm.add_hookspecs(PluginSpec)
     for ep in entry_points(group=PROJECT):
         if pm.has_plugin(ep.name):

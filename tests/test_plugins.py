@@ -172,3 +172,60 @@ def test_only_a_reader_that_reads_a_fixed_text_again_fixes(fresh_host, folder, c
                 name="headline-fixer")
     code, _, _ = run(capsys, "check", "a.md", "--select", "TI001", "--fix", "--jobs", "1")
     assert code == 0 and (folder / "a.md").read_text(encoding="utf-8") == text.replace(" | Reuters", "")
+
+
+def _hook_implementations(pm) -> list:
+    return sorted(
+        (name, impl.plugin_name, impl.function.__qualname__, impl.wrapper, impl.tryfirst)
+        for name, caller in vars(pm.hook).items()
+        for impl in caller.get_hookimpls()
+    )
+
+
+def test_the_quick_attribute_test_registers_what_pluggy_registers():
+    """The host's test in front of pluggy's lookup skips only attributes
+    pluggy itself would not hook: the same implementations, on the built-in
+    plugins and on a module holding every kind of attribute."""
+    import types
+
+    import pluggy
+
+    odd = types.ModuleType("scrapelint_odd_plugin")
+    exec(
+        "from scrapelint.plugin import hookimpl\n"
+        "import os\n"
+        "VALUE = 3\n"
+        "class Holder:\n"
+        "    @hookimpl\n"
+        "    def scrapelint_rules(self):\n"
+        "        return []\n"
+        "def plain():\n"
+        "    return 1\n"
+        "@hookimpl(specname='scrapelint_default_config')\n"
+        "def defaults():\n"
+        "    return {}\n"
+        "@hookimpl(tryfirst=True)\n"
+        "def scrapelint_readers():\n"
+        "    return []\n"
+        "scrapelint_reporters = staticmethod(hookimpl(lambda: {}))\n"
+        "bound = Holder().scrapelint_rules\n",
+        odd.__dict__,
+    )
+
+    class ModuleSubclass(types.ModuleType):
+        pass
+
+    sub = ModuleSubclass("scrapelint_sub_plugin")
+    exec("from scrapelint.plugin import hookimpl\n@hookimpl\ndef scrapelint_rules():\n    return []\n", sub.__dict__)
+    builtin = [(name, p) for name, p in plugin_mod.get_plugin_manager().list_name_plugin()]
+    assert builtin
+    managers = []
+    for manager_type in (pluggy.PluginManager, plugin_mod._PluginManager):
+        pm = manager_type(plugin_mod.PROJECT)
+        pm.add_hookspecs(plugin_mod.PluginSpec)
+        for name, p in [*builtin, ("odd", odd), ("sub", sub)]:
+            pm.register(p, name=name)
+        managers.append(_hook_implementations(pm))
+    assert managers[0] == managers[1]
+    assert {("scrapelint_default_config", "odd"), ("scrapelint_readers", "odd"), ("bound", "odd"),
+            ("scrapelint_reporters", "odd"), ("scrapelint_rules", "sub")} <= {m[:2] for m in managers[1]}
