@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapelint.analysis.phrasegroup import PhraseGroup
+from scrapelint.analysis.phrasegroup import LiteralMatcher, PhraseGroup
 from scrapelint.analysis.phrases import load_entries, lowered_join, offsets_of, phrase_set
 
 LISTS = [("caption-credits.txt", "any", False), ("ui-lines.txt", "line", True), ("datelines.txt", "line", True),
@@ -86,3 +86,23 @@ def test_lowering_line_by_line_lowers_the_text_the_same():
         lines = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 4))]
         assert lowered_join(lines) == "\n".join(lines).lower()
     assert lowered_join(["İİ REUTERS", "ΑΣ"]) == "i̇i̇ reute\nας"
+
+
+def test_the_literal_matcher_finds_the_same_before_and_after_it_becomes_a_dfa(monkeypatch):
+    """It searches as an NFA until it has searched DFA_CHARS_PER_LITERAL
+    characters a literal, then as a DFA: every search reports the same
+    occurrences, overlapping ones included, as a DFA from the start."""
+    group = PhraseGroup(tuple(phrase_set(name, mode, ignore_case=case) for name, mode, case in LISTS))
+    literals = {literal: n for n, literal in enumerate(dict.fromkeys(r[0] for r in group.recheck))}
+    texts = [lowered_join(_lines()), "by by by", "", "photo: ap photo: ap", "© ©© copyright", "x" * 50]
+    built = []
+    real_build = LiteralMatcher._build
+    monkeypatch.setattr(LiteralMatcher, "_build", lambda self, kind: built.append(kind) or real_build(self, kind))
+    monkeypatch.setattr(LiteralMatcher, "DFA_CHARS_PER_LITERAL", (len(texts[0]) + 10) / len(literals))
+    switching = LiteralMatcher(literals)  # becomes a DFA in its second search
+    from_start = LiteralMatcher(literals)
+    from_start.matcher, from_start.chars_before_dfa = real_build(from_start, "DFA"), 0
+    for text in texts * 2:
+        assert sorted(switching.ends(text)) == sorted(from_start.ends(text))
+    assert built == ["NoncontiguousNFA", "NoncontiguousNFA", "DFA"]
+    assert len(list(from_start.ends(texts[0]))) > 100

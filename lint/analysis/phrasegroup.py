@@ -28,23 +28,40 @@ class LiteralMatcher:
     Rust's aho-corasick (the `ahocorasick-rs` package).  On the corpus it
     beat both what it replaced: a `str.find` per literal (24 literals over a
     page, 130 us against 55) and pyahocorasick's pass (239 literals over a
-    page's short lines, ~230 us against ~33)."""
+    page's short lines, ~230 us against ~33).
+
+    It starts as a non-contiguous NFA and becomes a DFA once it has searched
+    enough text to repay building one (DFA_CHARS_PER_LITERAL characters
+    for each literal): on the layout's 271 literals a DFA searches ~35
+    instructions a character faster but costs ~20 M instructions to build,
+    a twentieth of a one-file run; the NFA costs ~2 M.  Both report the
+    same matches."""
+
+    # about what a DFA's build costs per literal (~75 k instructions) over what it saves per character (~35)
+    DFA_CHARS_PER_LITERAL = 2000
 
     def __init__(self, literals: dict[str, object]) -> None:
         self.values = list(literals.values())
+        self.literals = list(literals)
         self.matcher = None
+        self.chars_before_dfa = self.DFA_CHARS_PER_LITERAL * len(self.literals)
         if literals:
-            import ahocorasick_rs
+            self.matcher = self._build("NoncontiguousNFA")
 
-            # built once a process, run on every page: a DFA searched 2.2x as
-            # fast as the default on the layout's 239 literals (33 us a page)
-            self.matcher = ahocorasick_rs.AhoCorasick(list(literals), implementation=ahocorasick_rs.Implementation.DFA)
+    def _build(self, implementation: str):
+        import ahocorasick_rs
+
+        return ahocorasick_rs.AhoCorasick(self.literals, implementation=getattr(ahocorasick_rs.Implementation, implementation))
 
     def ends(self, text: str) -> Iterator[tuple[int, object]]:
         """(offset of the last character, value) of every occurrence,
         overlapping ones included."""
         if self.matcher is None:
             return
+        if self.chars_before_dfa > 0:
+            self.chars_before_dfa -= len(text)
+            if self.chars_before_dfa <= 0:
+                self.matcher = self._build("DFA")
         values = self.values
         for index, _start, end in self.matcher.find_matches_as_indexes(text, overlapping=True):
             yield end - 1, values[index]
