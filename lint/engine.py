@@ -9,13 +9,13 @@ the baseline, the summary) is `scrapelint.runner`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import traceback
 from pathlib import Path
 from typing import NamedTuple
 
 from scrapelint.config import Config, ConfigError
+from scrapelint.digests import sha256
 from scrapelint.document import Document
 from scrapelint.findings import Finding, Severity
 from scrapelint.guard import BUDGET, BudgetExceeded, internal_error
@@ -292,7 +292,7 @@ def annotate(doc: Document, findings: list[Finding], context_lines: int = 0, fin
         base = f"{f.code}\0{f.path}\0{f.record or ''}\0{context}"
         n = seen.get(base, 0)
         seen[base] = n + 1
-        f.extra["fingerprint"] = hashlib.sha256(f"{base}\0{n}".encode()).hexdigest()[:32]
+        f.extra["fingerprint"] = sha256(f"{base}\0{n}".encode()).hexdigest()[:32]
 
 
 CONTEXT_BLOCK_LINES = 8  # a longer flagged block shows its first and last lines

@@ -12,7 +12,6 @@ the results to reporters.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import traceback
@@ -22,6 +21,7 @@ from typing import BinaryIO, Iterator, Sequence
 
 from scrapelint import timings
 from scrapelint.config import Config
+from scrapelint.digests import sha256
 from scrapelint.engine import Linter, RunOptions
 from scrapelint.findings import Finding, Severity
 from scrapelint.results import DocResult, Summary
@@ -288,7 +288,7 @@ class DatasetCollector:
         findings.sort(key=Finding.sort_key)
         for f in findings:
             key = f"{f.code}\0{f.path}\0{f.record or ''}\0{f.message}"
-            f.extra["fingerprint"] = hashlib.sha256(key.encode()).hexdigest()[:32]
+            f.extra["fingerprint"] = sha256(key.encode()).hexdigest()[:32]
         return DocResult("(dataset)", findings, errors=errors, documents=0)
 
 

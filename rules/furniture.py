@@ -14,13 +14,13 @@ those lines where they stand.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
 from typing import Iterator
 
 from scrapelint.analysis import furniture, layout
+from scrapelint.digests import blake2b
 from scrapelint.findings import Finding, Severity
 from scrapelint.lazymodel import Field
 from scrapelint.rule import DatasetRule, Rule, RuleOptions
@@ -47,7 +47,7 @@ def block_hashes(doc) -> list[tuple[int, int, int]]:
             text = _SPACE.sub(" ", block.text).strip().lower()
             if not _WORD.search(text):
                 continue
-            digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+            digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
             out.append((int.from_bytes(digest, "big"), block.start, block.end))
         return out
 

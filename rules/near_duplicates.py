@@ -10,10 +10,10 @@ numpy, and a pre-commit hook does not install it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Iterator
 
+from scrapelint.digests import blake2b
 from scrapelint.findings import Finding, Severity
 from scrapelint.lazymodel import Field
 from scrapelint.rule import DatasetRule, DocRef, RuleOptions
@@ -38,7 +38,7 @@ def body_digest(doc) -> bytes:
     """A 128-bit hash of the body's words, letter case and whitespace set
     aside: the identity DS001 reports, shared so DS003 can leave exact copies
     to it."""
-    return doc.shared("body-digest", lambda d: hashlib.blake2b(
+    return doc.shared("body-digest", lambda d: blake2b(
         " ".join(d.words).lower().encode("utf-8", "surrogatepass"), digest_size=16).digest())
 
 
