@@ -219,7 +219,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             options = options._replace(context_lines=reporter_class.context_lines)
         options = options._replace(fingerprints=bool(
             getattr(reporter_class, "uses_fingerprints", True) or args.baseline or args.write_baseline))
-        if getattr(reporter_class, "render", None) is not None and not args.baseline:
+        if getattr(reporter_class, "document_text", None) is not None and not args.baseline:
             # a baseline drops findings in the main process, which then writes their text itself
             options = options._replace(rendered_format=args.format)
         run = Run(args.paths, options, config_file=args.config, stdin_filename=args.stdin_filename,

@@ -20,7 +20,7 @@ class DocResult:
     A parallel run's main process needs little of a worker's findings: the
     accounting reads each finding's code, name, severity and whether it has
     a fix (`tally`), and a format whose text depends on the document alone
-    (`Reporter.render`) has its text written by the worker (`rendered`).  So
+    (`Reporter.document_text`) has its text written by the worker (`rendered`).  So
     a result crosses processes with its findings pickled into one bytes
     object, unpickled only if something reads `findings`: most of what the
     main process spent per document went to unpickling them."""
@@ -34,7 +34,7 @@ class DocResult:
         self._findings: list[Finding] | None = findings
         self._packed: bytes | None = None  # the findings, pickled, until something reads them
         self._tally: tuple | None = None
-        self.rendered: str | None = None  # the report's text for it, from Reporter.render, if a worker wrote it
+        self.rendered: str | None = None  # the report's text for it, from Reporter.document_text, if a worker wrote it
         self.fixed = fixed
         self.diff = diff
         self.errors = [] if errors is None else errors

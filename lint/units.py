@@ -36,7 +36,7 @@ _LINTERS: list[Linter] = []
 _READERS: dict[str, Reader] = {}  # by suffix
 READERS_BY_KEY: dict[tuple, Reader] = {}  # by Reader.key, for the units that name their reader
 DATASET_RULES: dict[str, DatasetRule] = {}
-_RENDER: list[Callable] = []  # in a pool worker: the report's Reporter.render, if it has one
+_RENDER: list[Callable] = []  # in a pool worker: the report's Reporter.document_text, if it has one
 
 
 def init_worker(configs: list[Config], options: RunOptions) -> None:
@@ -196,7 +196,7 @@ def process_unit(unit: tuple) -> list[DocResult]:
 
 def process_unit_in_pool(unit: tuple) -> list[DocResult]:
     """`process_unit` in a pool worker, which also writes each result's
-    report text when the format can (see `Reporter.render`)."""
+    report text when the format can (see `Reporter.document_text`)."""
     results = _process_unit(unit)
     if _RENDER:
         render = _RENDER[0]
@@ -383,6 +383,6 @@ def init_rendering(options: RunOptions) -> None:
     if options.rendered_format is not None:
         from scrapelint.reporters import reporter_class
 
-        _RENDER.append(reporter_class(options.rendered_format).render)
+        _RENDER.append(reporter_class(options.rendered_format).document_text)
 
 

@@ -116,7 +116,7 @@ def test_a_finding_crosses_to_the_main_process_whole():
 
 def test_a_result_crosses_with_its_findings_packed_and_its_text_written():
     """A pool worker writes the report's text of a format that can
-    (JsonReporter.render); the main process reads the tally and copies the
+    (JsonReporter.document_text); the main process reads the tally and copies the
     text, and unpickles the findings only if something asks for them.
     Dropping findings (a baseline does) drops what was derived from them."""
     import pickle
@@ -127,7 +127,7 @@ def test_a_result_crosses_with_its_findings_packed_and_its_text_written():
 
     finding = Finding("WC001", "word-count-mismatch", Severity.WARNING, "m", "a.md", 2, 1, extra={"fingerprint": "f"})
     sent = DocResult("a.md", [finding])
-    sent.rendered = JsonReporter.render(sent)
+    sent.rendered = JsonReporter.document_text(sent)
     received = pickle.loads(pickle.dumps(sent))
     assert received._findings is None and received._packed  # not unpickled yet
     assert received.tally == (("WC001", "word-count-mismatch", Severity.WARNING, False),)

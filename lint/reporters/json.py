@@ -59,7 +59,7 @@ def finding_to_dict(f) -> dict:
     }
 
 
-def render(result) -> str:
+def document_text(result) -> str:
     """A document's findings as the report's array items (one encoder call
     per document, not per finding: its set-up cost more than the rule that
     found it)."""
@@ -67,7 +67,7 @@ def render(result) -> str:
 
 
 class JsonReporter(Reporter):
-    render = staticmethod(render)
+    document_text = staticmethod(document_text)
 
     def start(self) -> None:
         head = {"version": FORMAT_VERSION, "tool": {"name": "scrapelint", "version": __version__}}
@@ -77,7 +77,7 @@ class JsonReporter(Reporter):
     def document(self, result) -> None:
         if not result.tally:
             return
-        text = result.rendered if result.rendered is not None else self.render(result)
+        text = result.rendered if result.rendered is not None else self.document_text(result)
         self.stream.write(("\n  " if self._first else ",\n  ") + text)
         self._first = False
 

@@ -11,7 +11,7 @@ from scrapelint.reporters.json import encode, finding_to_dict
 from scrapelint.stats import RULE_FIELDS
 
 
-def render(result) -> str:
+def document_text(result) -> str:
     """A document's findings as the report's lines."""
     lines = []
     for f in result.findings:
@@ -23,8 +23,8 @@ def render(result) -> str:
 
 
 class JsonlReporter(Reporter):
-    render = staticmethod(render)
+    document_text = staticmethod(document_text)
 
     def document(self, result) -> None:
         if result.tally:
-            self.stream.write(result.rendered if result.rendered is not None else self.render(result))
+            self.stream.write(result.rendered if result.rendered is not None else self.document_text(result))
