@@ -219,7 +219,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             options = options._replace(context_lines=reporter_class.context_lines)
         options = options._replace(fingerprints=bool(
             getattr(reporter_class, "uses_fingerprints", True) or args.baseline or args.write_baseline))
-        if getattr(reporter_class, "document_text", None) is not None and not args.baseline:
+        if _writes_per_document(reporter_class) and not args.baseline:
             # a baseline drops findings in the main process, which then writes their text itself
             options = options._replace(rendered_format=args.format)
         run = Run(args.paths, options, config_file=args.config, stdin_filename=args.stdin_filename,
@@ -284,6 +284,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.diff:
         return EXIT_FINDINGS if run.summary.fixed else EXIT_CLEAN
     return EXIT_FINDINGS if run.failing(fail_on) or run.gate_failed else EXIT_CLEAN
+
+
+def _writes_per_document(reporter_class: type) -> bool:
+    """Whether the format's text for a document is a static method of the
+    result alone (`Reporter.document_text`), which a worker can call."""
+    import inspect  # already imported by pluggy
+
+    return isinstance(inspect.getattr_static(reporter_class, "document_text", None), staticmethod)
 
 
 def _reporter_class(name: str):

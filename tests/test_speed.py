@@ -154,3 +154,19 @@ def test_pool_workers_write_the_report_text_of_formats_that_can(folder):
         assert result.tally and result.rendered is None
     finally:
         units.init_rendering(engine.RunOptions())
+
+
+def test_only_a_static_document_text_is_written_by_the_workers():
+    from scrapelint.cli import _writes_per_document
+    from scrapelint.reporters import Reporter
+    from scrapelint.reporters.html import HtmlReporter
+    from scrapelint.reporters.json import JsonReporter
+    from scrapelint.reporters.jsonl import JsonlReporter
+    from scrapelint.reporters.sarif import SarifReporter
+
+    class OwnMethod(Reporter):  # a plugin's method of the same name, on the instance
+        def document_text(self, result):
+            return ""
+
+    assert _writes_per_document(JsonReporter) and _writes_per_document(JsonlReporter)
+    assert not any(map(_writes_per_document, (Reporter, SarifReporter, HtmlReporter, OwnMethod)))

@@ -35,7 +35,7 @@ class Reporter:
     # nor a baseline needs them, the workers do not compute them.
     uses_fingerprints = True
     # A format whose text for a document depends on that document alone sets
-    # `document_text` to a function of the result giving that text; a parallel run's
+    # `document_text` to a static method of the result giving that text; a parallel run's
     # workers then call it, and `document` writes `result.rendered` when set.
     document_text = None
 
