@@ -28,15 +28,28 @@ def _examples(value: str) -> int | None:
     return int(value)
 
 
+class _CheckingFormatter(argparse.HelpFormatter):
+    """The formatter `add_argument` makes to check each argument's metavar:
+    at a fixed width, since that check does not depend on it.  argparse's
+    own asks the terminal for its width, importing shutil (and with it bz2
+    and lzma) for every run: 6 M instructions of a one-file run.  Help,
+    usage and errors are formatted by argparse's own (`build_parser` puts
+    it back once the parser is built)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, 80 if width is None else width)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scrapelint",
         description="A data-quality linter for scraped article metadata (Markdown front matter, JSONL, Parquet).",
+        formatter_class=_CheckingFormatter,
     )
     parser.add_argument("--version", action="version", version=f"scrapelint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="lint files, folders, datasets or stdin (-)",
+    check = sub.add_parser("check", formatter_class=_CheckingFormatter, help="lint files, folders, datasets or stdin (-)",
                            description="Lint scraped articles: Markdown files with front matter, JSONL or Parquet datasets.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin")
     check.add_argument("--format", default="text", help="output format: text, json, sarif, github, html (or a plugin's)")
@@ -75,12 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timings", action="store_true",
                        help="after the run, print the time spent in each rule and shared analysis to stderr")
 
-    rule = sub.add_parser("rule", help="explain a rule", description="Print a rule's page: what it checks, why, an example, the fix.")
+    rule = sub.add_parser("rule", formatter_class=_CheckingFormatter, help="explain a rule", description="Print a rule's page: what it checks, why, an example, the fix.")
     rule.add_argument("rule", metavar="CODE|NAME")
     rule.add_argument("--format", choices=("text", "json"), default="text")
 
-    rules = sub.add_parser("rules", help="list every rule", description="A table of every known rule.")
+    rules = sub.add_parser("rules", formatter_class=_CheckingFormatter, help="list every rule", description="A table of every known rule.")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    for built in (parser, check, rule, rules):
+        built.formatter_class = argparse.HelpFormatter
     return parser
 
 

@@ -286,3 +286,16 @@ def test_a_profiled_run_exits_normally_so_the_profiler_writes_its_report(folder)
                           env={**os.environ, "XDG_CACHE_HOME": str(folder / "cache")})
     assert proc.returncode == 0, proc.stderr
     assert (folder / "run.prof").stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", [[], ["check"]])
+def test_help_is_formatted_at_the_terminal_width(command, monkeypatch, capsys):
+    """The parser is built with a fixed-width formatter (no terminal query):
+    its help is still formatted at the terminal's width."""
+    widths = {}
+    for columns in (60, 200):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        widths[columns] = max(map(len, capsys.readouterr().out.splitlines()))
+    assert widths[60] < 80 < widths[200]  # neither is the fixed width it was built with
