@@ -14,7 +14,6 @@ here decide what is reported.
 
 from __future__ import annotations
 
-import html.entities
 import re
 import unicodedata
 from typing import Iterator
@@ -248,6 +247,10 @@ class HtmlRemnant(Rule):
         found: dict[int, tuple[int, str, str, bool]] = {}  # line -> (column, text, what, weak)
         if "&" in body:
             for i, col, m in matches_by_line(_ENTITY_RE, doc):
+                # imported for the first text shaped like an entity: the HTML5 table
+                # costs 8 M instructions to load, 2% of a one-file run, and few pages hold one
+                import html.entities
+
                 entity = m.group(1)
                 if i in found or not entity.startswith("#") and entity not in html.entities.name2codepoint \
                         and entity + ";" not in html.entities.html5:

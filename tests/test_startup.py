@@ -32,7 +32,8 @@ The ferry is back today after a winter in dock.
 # document; pydantic validates options that are set)
 NOT_IMPORTED = ("pydantic", "jsonschema", "ftfy", "dateparser", "pyarrow", "dask", "datasketch",
                 "jinja2", "markdown_it", "tqdm", "multiprocessing", "concurrent.futures", "pathspec",
-                "importlib.metadata", "importlib.resources", "tempfile", "email", "zipfile", "shutil", "hashlib")
+                "importlib.metadata", "importlib.resources", "tempfile", "email", "zipfile", "shutil", "hashlib",
+                "html")  # html: the HTML5 entity table, for a page with an entity only (TX003)
 
 
 def _modules_of_a_run(folder, *args: str) -> set[str]:
