@@ -337,22 +337,31 @@ class PhraseSet:
     which costs milliseconds on a page; this costs microseconds."""
 
     def __init__(self, name: str, mode: str, extra: tuple[str, ...] = (), ignore_case: bool = True) -> None:
-        entries = list(load_entries(name)) + parse_entries("\n".join(extra))
-        flags = re.IGNORECASE if ignore_case else 0
         self.mode = mode
-        self.flags = flags
-        # prefix and line entries are matched where the line's lead ends
-        self.sources = [e.pattern + (TRAIL if mode == "line" else "") for e in entries]
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self.ignore_case = ignore_case
+        kept_as = _kept_as(name, mode, extra, ignore_case)
+        kept = _read_kept(kept_as)
+        if kept is not None:
+            self.sources, self.keys, gates, self.openings = kept
+            self.gates = Gates(*gates)
+        else:
+            entries = list(load_entries(name)) + parse_entries("\n".join(extra))
+            # prefix and line entries are matched where the line's lead ends
+            self.sources = [e.pattern + (TRAIL if mode == "line" else "") for e in entries]
+            keys = [entry_literals(e) for e in entries]
+            # a case-sensitive list is gated on the text as written ("AP", not "ap")
+            self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
+            self.gates = self._gates(entries, mode)
+            # where an `any` entry's matches can start (`openings`): it is tried there only
+            self.openings = entry_openings(entries) if mode == "any" else None
+            if kept_as is not None:
+                from scrapelint import usercache
+
+                usercache.write_marshal(*kept_as, (self.sources, self.keys, tuple(self.gates), self.openings))
         # compiled on first use: most entries never meet a candidate line in a
         # short run, and compiling them all cost 0.15 s of a pre-commit run
-        self._tests: list = [None] * len(entries)
-        self.ignore_case = ignore_case
-        keys = [entry_literals(e) for e in entries]
-        # a case-sensitive list is gated on the text as written ("AP", not "ap")
-        self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
-        self.gates = self._gates(entries, mode)
-        # where an `any` entry's matches can start (`openings`): it is tried there only
-        self.openings = entry_openings(entries) if mode == "any" else None
+        self._tests: list = [None] * len(self.sources)
 
     def _gates(self, entries: list[Entry], mode: str) -> Gates:
         """Each entry gated by its required literals; one without any only
@@ -444,6 +453,57 @@ class PhraseSet:
                 if m is not None:
                     found.setdefault(i, []).append(m)
         return found
+
+
+# The modules whose code turns a list into its gates (with this one): a
+# change to any of them, or to the list, or another Python, reads another file.
+_MADE_BY = ("scrapelint.analysis.openings", "scrapelint.analysis.caseblind", "scrapelint.analysis.phrasegroup")
+KEPT_FORMAT = 1
+
+
+def _kept_as(name: str, mode: str, extra: tuple[str, ...], ignore_case: bool) -> tuple[str, str] | None:
+    """The user-cache file name of a list's compiled state (its regexes'
+    sources, keys, gates and openings) and what that state is made from:
+    the list file's and the compiling modules' paths, sizes and times, the
+    list's mode, extra entries and case, and the Python.  Reading and
+    parsing the layout's eight lists, the literals of ~230 entries and
+    their gates cost a one-file run ~20 M instructions (5%); reading them
+    back costs a tenth of that.  None when a file cannot be looked at."""
+    import zlib
+
+    code = _code_stats()
+    try:
+        path = os.path.join(importlib.import_module(DATA_PACKAGE).__path__[0], "data", name)
+        st = os.stat(path)
+    except OSError:
+        return None
+    if code is None:
+        return None
+    made_from = repr((KEPT_FORMAT, sys.version, name, mode, extra, ignore_case, path, st.st_size, st.st_mtime_ns, code))
+    return f"phrase-list-{zlib.crc32(made_from.encode()):08x}.marshal", made_from
+
+
+@lru_cache(maxsize=1)
+def _code_stats() -> str | None:
+    """The compiling modules' paths, sizes and times (once a process)."""
+    try:
+        files = [__file__, *(sys.modules[m].__file__ for m in _MADE_BY)]
+        return repr([(f, st.st_size, st.st_mtime_ns) for f, st in zip(files, map(os.stat, files))])
+    except (OSError, TypeError, KeyError):
+        return None
+
+
+def _read_kept(kept_as: tuple[str, str] | None) -> tuple | None:
+    """A list's state kept by a run made from the same inputs, or None."""
+    if kept_as is None:
+        return None
+    from scrapelint import usercache
+
+    kept = usercache.read_marshal(*kept_as)
+    if type(kept) is tuple and len(kept) == 4 and type(kept[0]) is list and type(kept[1]) is list \
+            and len(kept[0]) == len(kept[1]) and type(kept[2]) is tuple and len(kept[2]) == len(Gates._fields):
+        return kept
+    return None
 
 
 @lru_cache(maxsize=64)
