@@ -194,52 +194,11 @@ class _Checker:
 
 @lru_cache(maxsize=8)  # once a process: each configuration's FM003 asks for the same schema
 def _fast_check(schema_json: str):
-    """A compiled validity check (fastjsonschema turns the schema into Python
-    code: ~40x faster than jsonschema's interpreter, which costs ~240 us a
-    document, more than reading and parsing it).  jsonschema still explains
-    the rare invalid document.  None when the schema's draft is newer than
-    fastjsonschema knows (2019-09, 2020-12)."""
-    import fastjsonschema
+    """fastjsonschema's compiled check (`scrapelint.analysis.schemacheck`);
+    jsonschema still explains the rare invalid document."""
+    from scrapelint.analysis.schemacheck import compiled_check
 
-    try:
-        validate = _compiled_validator(schema_json)
-    except Exception:  # fastjsonschema.JsonSchemaDefinitionException and drafts it does not know
-        return None
-
-    def is_valid(instance) -> bool:
-        try:
-            validate(instance)
-        except fastjsonschema.JsonSchemaValueException:
-            return False
-        return True
-
-    return is_valid
-
-
-def _compiled_validator(schema_json: str):
-    """fastjsonschema's validator of the schema.  Generating its Python code
-    and compiling that was 3% of a pre-commit run on one file (19 M
-    instructions), so the compiled code is kept in the user's cache
-    (`scrapelint.usercache`, marshalled, as `__pycache__` keeps modules),
-    under the schema, fastjsonschema's version and the exact interpreter."""
-    import sys
-    import zlib
-
-    import fastjsonschema
-    from fastjsonschema.ref_resolver import RefResolver
-
-    from scrapelint import usercache
-
-    schema = json.loads(schema_json)
-    made_from = f"{schema_json}\0{fastjsonschema.VERSION}\0{sys.version}"
-    name = f"schema-{zlib.crc32(made_from.encode()):08x}.marshal"
-    code = usercache.read_marshal(name, made_from)
-    if type(code) is not type(_compiled_validator.__code__):
-        code = compile(fastjsonschema.compile_to_code(schema), "<fastjsonschema>", "exec")
-        usercache.write_marshal(name, made_from, code)
-    namespace: dict = {}
-    exec(code, namespace)
-    return namespace[RefResolver.from_schema(schema).get_scope_name()]
+    return compiled_check(schema_json)
 
 
 CANONICAL = ("title", "source", "date", "description", "word_count", "author")
