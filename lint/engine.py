@@ -10,7 +10,6 @@ the baseline, the summary) is `scrapelint.runner`.
 from __future__ import annotations
 
 import os
-import traceback
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,7 +17,7 @@ from scrapelint.config import Config, ConfigError
 from scrapelint.digests import sha256
 from scrapelint.document import Document
 from scrapelint.findings import Finding, Severity
-from scrapelint.guard import BUDGET, BudgetExceeded, internal_error
+from scrapelint.guard import BUDGET, BudgetExceeded, failure_trace, internal_error
 from scrapelint.plugin import get_plugin_manager
 from scrapelint.readers import ReadSettings
 from scrapelint.rule import DatasetRule, DocRef, RegistryError, Rule, get_registry
@@ -207,7 +206,7 @@ class Linter:
                 rule.prepare(doc)
             except Exception:
                 errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
-                              + traceback.format_exc(limit=-3))
+                              + failure_trace())
 
     def collect(self, doc: Document, ignored: set[str] | None = None) -> tuple[list[tuple], list[str]]:
         """What each dataset rule gathers from one document: (rule code, value,
@@ -227,7 +226,7 @@ class Linter:
                 got = rule.collect(doc)
             except Exception:
                 errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.display_name}:\n"
-                              + traceback.format_exc(limit=-3))
+                              + failure_trace())
                 continue
             finally:
                 if timer is not None:

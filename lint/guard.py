@@ -56,6 +56,14 @@ class InternalError(Rule):
         return iter(())
 
 
+def failure_trace() -> str:
+    """The last frames of the exception being handled, for an error line
+    (traceback, 2.3 M instructions to import, only once a rule has failed)."""
+    import traceback
+
+    return traceback.format_exc(limit=-3)
+
+
 def internal_error(doc, rule, why: str) -> Finding:
     """The SL002 finding for `rule` on `doc`."""
     finding = InternalError().finding(doc, 1, f"rule {rule.code} ({rule.name}) {clip(why, 300)}", column=1)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections import Counter
 from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
@@ -23,6 +22,7 @@ from scrapelint import timings
 from scrapelint.config import Config
 from scrapelint.digests import sha256
 from scrapelint.engine import Linter, RunOptions
+from scrapelint.guard import InternalError, failure_trace
 from scrapelint.findings import Finding, Severity
 from scrapelint.results import DocResult, Summary
 from scrapelint.rule import DatasetRule
@@ -154,8 +154,6 @@ class Run:
     def enabled_rules(self) -> list[type]:
         """Every rule class some configuration of the run enables, by code,
         and SL002, which reports a rule that failed whatever is selected."""
-        from scrapelint.guard import InternalError
-
         classes = [*(type(r) for lin in self.linters for r in lin.rules), InternalError]
         return sorted({cls.code: cls for cls in classes}.values(), key=lambda r: r.code)
 
@@ -282,7 +280,7 @@ class DatasetCollector:
             try:
                 findings.extend(rule.finish(self.states[code]))
             except Exception:
-                errors.append(f"rule {code} ({rule.name}) failed at the end of the run:\n" + traceback.format_exc(limit=-3))
+                errors.append(f"rule {code} ({rule.name}) failed at the end of the run:\n" + failure_trace())
         if not findings and not errors:
             return None
         findings.sort(key=Finding.sort_key)

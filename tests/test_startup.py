@@ -34,7 +34,8 @@ NOT_IMPORTED = ("pydantic", "jsonschema", "ftfy", "dateparser", "pyarrow", "dask
                 "jinja2", "markdown_it", "tqdm", "multiprocessing", "concurrent.futures", "pathspec",
                 "importlib.metadata", "importlib.resources", "tempfile", "email", "zipfile", "shutil", "hashlib",
                 "html",  # html: the HTML5 entity table, for a page with an entity only (TX003)
-                "fastjsonschema", "decimal")  # FM003's check runs kept code (scrapelint.analysis.schemacheck)
+                "fastjsonschema", "decimal",  # FM003's check runs kept code (scrapelint.analysis.schemacheck)
+                "traceback")  # for a rule that failed only (scrapelint.guard.failure_trace)
 
 
 def _modules_of_a_run(folder, *args: str) -> set[str]:
