@@ -207,6 +207,61 @@ def test_regex_requirements_kept_between_runs_are_what_parsing_gives(tmp_path, m
     assert ask(_RegexMemo()) == parsed
 
 
+# builds the lists of a run in a cold cache, counting the memo's writes
+# (printed last: atexit runs its handlers in reverse order)
+_BUILD_LISTS = """
+import atexit, multiprocessing, sys
+from concurrent.futures import ProcessPoolExecutor
+from scrapelint import usercache
+
+writes = []
+write_bytes = usercache.write_bytes
+usercache.write_bytes = lambda name, data: (writes.append(name), write_bytes(name, data))
+atexit.register(lambda: print(sum(name.startswith("phrase-literals-") for name in writes)))
+
+
+def build():
+    from scrapelint.analysis import layout
+    from scrapelint.analysis.dates import cues  # noqa: F401 - its keyword gates use the memo
+
+    return len(layout._lists().sets)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "pool":  # as a run with --jobs 2: the lists are built in a worker, the dates' gates in both
+        from scrapelint.analysis.dates import cues  # noqa: F401
+
+        method = "fork" if sys.platform.startswith("linux") else None
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method)) as pool:
+            assert pool.submit(build).result()
+    else:
+        build()
+"""
+
+
+def _build_lists(tmp_path, where: str) -> int:
+    (tmp_path / "build_lists.py").write_text(_BUILD_LISTS, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "build_lists.py", where], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return int(proc.stdout.split()[-1])
+
+
+def test_a_cold_build_writes_the_regex_memo_once(tmp_path):
+    # the memo used to be rewritten for every new pattern of a cold run
+    assert _build_lists(tmp_path, "here") == 1
+    (memo,) = (tmp_path / "cache" / "scrapelint").glob("phrase-literals-*.json")
+    kept = json.loads(memo.read_text(encoding="utf-8"))
+    assert any(key.startswith("weak 1\0") for key in kept) and any(key.startswith("openings\0") for key in kept)
+    assert _build_lists(tmp_path, "here") == 0  # warm: nothing to write
+    for kept_file in memo.parent.iterdir():  # cold again (the lists' compiled state too)
+        kept_file.unlink()
+    # the worker saves what it found (a fork ends without atexit), and its
+    # parent, ending last, keeps it
+    assert _build_lists(tmp_path, "pool") == 1
+    assert json.loads(memo.read_text(encoding="utf-8")) == kept
+
+
 def test_cached_regexes_are_the_patterns_re_compiles(tmp_path):
     # the command keeps each regex's generated code (scrapelint.regexcache):
     # every kept one must be the very Pattern `re` compiles (Pattern

@@ -257,7 +257,14 @@ class _RegexMemo:
     the user's cache (`scrapelint.usercache`): parsing the lists' ~140
     regexes was a pre-commit run's biggest cost after its imports.  The file
     is named after what the values were computed with (this Python's regex
-    parser, the code of the functions): any change reads another file."""
+    parser, the code of the functions): any change reads another file.
+
+    A process that added to it writes it once, when it ends (`_save_at_exit`):
+    saving after each use rewrote the whole file for every new pattern of a
+    cold run, and the lists are built lazily, by several modules, at no one
+    moment that could save them all.  What a process found is merged with
+    what the file holds by then: the pool's workers build the lists, and
+    their parent, ending last, must not drop what they wrote."""
 
     MAX_KEPT = 5000  # patterns kept (the lists', and the ones options add)
 
@@ -274,6 +281,7 @@ class _RegexMemo:
         data = usercache.read(self.name)
         self.known: dict = data if isinstance(data, dict) else {}
         self.added = False
+        self.saved_by = None  # the process whose exit saves it (a forked worker inherits the memo, not the exit)
 
     def get(self, kind: str, pattern: str, compute):
         """compute() (a tuple of strings, DIGIT for a weak requirement, or
@@ -288,12 +296,34 @@ class _RegexMemo:
         if len(self.known) < self.MAX_KEPT:
             self.known[key] = list(found) if isinstance(found, tuple) else found
             self.added = True
+            if self.saved_by != os.getpid():
+                self.saved_by = os.getpid()
+                _save_at_exit(self.save)
         return found
 
     def save(self) -> None:
-        if self.added:
-            self.usercache.write(self.name, self.known)
-            self.added = False
+        """Write what this process added, with what the file holds now."""
+        if not self.added:
+            return
+        kept = self.usercache.read(self.name)
+        for key, value in kept.items() if isinstance(kept, dict) else ():
+            if len(self.known) >= self.MAX_KEPT:
+                break
+            self.known.setdefault(key, value)  # checked when read, as every kept value is
+        self.usercache.write(self.name, self.known)
+        self.added = False
+
+
+def _save_at_exit(save) -> None:
+    """Call `save` when this process ends: at interpreter exit, and in a
+    multiprocessing worker when multiprocessing finalizes it (a forked one
+    ends with `os._exit`, which skips atexit; `save` does nothing twice)."""
+    import atexit
+
+    atexit.register(save)
+    util = sys.modules.get("multiprocessing.util")  # imported in a worker, never by a one-file run
+    if util is not None:
+        util.Finalize(None, save, exitpriority=0)
 
 
 def _code_key(code) -> str:
@@ -312,21 +342,16 @@ def kept_weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, 
     """`weak_requirement`, kept between runs in the user's cache: the phrase
     lists' keyless entries and the dates' keyword gates would otherwise
     parse their patterns in every process."""
-    memo = _memo()
-    need = memo.get(f"weak {ignore_case:d}", pattern, lambda: weak_requirement(pattern, ignore_case))
-    memo.save()
-    return need
+    return _memo().get(f"weak {ignore_case:d}", pattern, lambda: weak_requirement(pattern, ignore_case))
 
 
 def entry_openings(entries: list[Entry]) -> list[tuple[str, ...] | None]:
     """`openings.opening_literals` of each entry: a literal phrase's without
     parsing the regex it was made into, a `re:` entry's kept between runs
-    in the user's cache (written once for them all)."""
+    in the user's cache."""
     memo = _memo()
-    found = [memo.get("openings", e.pattern, lambda e=e: opening_literals(e.pattern)) if e.pattern == e.text
-             else phrase_openings(e.text) for e in entries]
-    memo.save()
-    return found
+    return [memo.get("openings", e.pattern, lambda e=e: opening_literals(e.pattern)) if e.pattern == e.text
+            else phrase_openings(e.text) for e in entries]
 
 
 class PhraseSet:
