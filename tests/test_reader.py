@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
+import pytest
+from scrapelint.readers import ReadSettings
 from scrapelint.readers.markdown import parse_markdown
 
 
@@ -154,3 +158,17 @@ def test_shared_evidence_is_computed_once_per_document():
     assert doc.shared("probe", lambda d: calls.append(d) or len(calls)) == 1
     assert doc.shared("probe", lambda d: calls.append(d) or len(calls)) == 1
     assert calls == [doc]
+
+
+def test_default_read_settings_pickle_and_stay_read_only():
+    # a library caller sends its settings to workers; the default field map
+    # is shared by every ReadSettings(), so nothing may change it
+    settings = ReadSettings()
+    assert pickle.loads(pickle.dumps(settings)) == settings
+    with pytest.raises(TypeError):
+        settings.field_map["title"] = "headline"
+    with pytest.raises(TypeError):
+        settings.field_map.update(title="headline")
+    assert ReadSettings().field_map == {}
+    mapped = settings._replace(field_map={"title": "headline"})
+    assert pickle.loads(pickle.dumps(mapped)) == mapped

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from scrapelint.document import Document
@@ -26,9 +25,25 @@ from scrapelint.readers.records import record_document
 from scrapelint.safeload import DEFAULT_MAX_FILE_SIZE, InputLimit, Limits, Unreadable, iter_lines, loads_json, open_regular, read_bounded
 
 
+class FrozenMap(dict):
+    """A dict nothing can change, for a default every `ReadSettings()`
+    shares.  Unlike a `MappingProxyType` it pickles (to a worker, a Dask
+    task), as itself."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(f"{type(self).__name__} is read-only")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self) -> tuple:
+        return type(self), (dict(self),)  # pickle's default would fill it by __setitem__
+
+
 class ReadSettings(NamedTuple):
     max_file_size: int = 10 * 1024 * 1024
-    field_map: Mapping[str, str] = MappingProxyType({})  # read-only: the default is shared
+    field_map: Mapping[str, str] = FrozenMap()  # read-only: the default is shared
     limits: Limits = Limits()
 
 
