@@ -10,8 +10,7 @@ import sys
 
 import pytest
 
-from scrapelint.reporters import json as json_report
-from scrapelint.reporters.json import encode
+from scrapelint.reporters.json import STANDARD_FIRST, Encoder
 
 # every ASCII control character, quotes, backslash, line separators, BOM,
 # zero-width space, astral characters: what a scraped page may hold
@@ -23,39 +22,37 @@ VALUES = [
 ]
 
 
-@pytest.fixture
-def encoded_so_far(monkeypatch):
-    """Sets how many values this process has encoded."""
-    def at(n: int) -> None:
-        monkeypatch.setattr(json_report, "_calls", [n])
-    return at
+def encoded_so_far(n: int) -> Encoder:
+    """An encoder that has encoded `n` values."""
+    encoder = Encoder()
+    encoder.encoded = n
+    return encoder
 
 
 @pytest.mark.parametrize("value", VALUES)
-def test_orjson_and_the_standard_encoder_write_the_same_text(value, encoded_so_far):
-    encoded_so_far(0)
-    standard = encode(value)
-    encoded_so_far(json_report.STANDARD_FIRST)
-    fast = encode(value)
+def test_orjson_and_the_standard_encoder_write_the_same_text(value):
+    standard = encoded_so_far(0).encode(value)
+    fast = encoded_so_far(STANDARD_FIRST).encode(value)
     assert fast == standard and json.loads(fast) == value
 
 
-def test_orjson_is_imported_only_after_the_first_values():
+def test_orjson_is_imported_only_after_the_process_first_values():
+    # the JSON, JSONL and SARIF reports share the process's encoder
     script = (
         "import sys\n"
-        "from scrapelint.reporters.json import STANDARD_FIRST, encode\n"
-        "for _ in range(STANDARD_FIRST): encode([{'code': 'NV001'}])\n"
+        "from scrapelint.reporters import json, jsonl, sarif\n"
+        "assert jsonl.encode is sarif.encode is json.encode and json.encode.__self__ is json.PROCESS_ENCODER\n"
+        "for _ in range(json.STANDARD_FIRST): json.encode([{'code': 'NV001'}])\n"
         "print('orjson' in sys.modules)\n"
-        "encode([{'code': 'NV001'}])\n"
-        "print('orjson' in sys.modules)\n"
+        "json.encode([{'code': 'NV001'}])\n"
+        "print('orjson' in sys.modules, json.PROCESS_ENCODER.encoded)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["False", "True"]
+    assert out.split() == ["False", "True", str(STANDARD_FIRST + 1)]
 
 
-def test_a_lone_surrogate_is_left_to_the_standard_encoder_not_an_error(encoded_so_far):
+def test_a_lone_surrogate_is_left_to_the_standard_encoder_not_an_error():
     value = {"message": "bytes \udcff read with surrogateescape"}
-    for n in (0, json_report.STANDARD_FIRST):
-        encoded_so_far(n)
-        text = encode(value)
+    for n in (0, STANDARD_FIRST):
+        text = encoded_so_far(n).encode(value)
         assert text == json.dumps(value, ensure_ascii=False, separators=(",", ":")) and json.loads(text) == value

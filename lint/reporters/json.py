@@ -17,28 +17,41 @@ FORMAT_VERSION = 1
 # reports encode per document (strings, integers, booleans, None)
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _SEVERITY_NAME = {s: str(s) for s in Severity}
-# orjson encodes a page's findings 9x faster than the standard encoder (0.17 M
-# instructions for five), but importing it costs a run 8-16 M (it imports
-# uuid, platform and dataclasses): more than a pre-commit run on a few files
-# spends encoding.  The first values a process encodes go to the standard
-# encoder; orjson takes over after them, where a long run pays for it.
-STANDARD_FIRST = 50
-_calls = [0]
+STANDARD_FIRST = 50  # values encoded by the standard encoder before orjson takes over (see `Encoder`)
 
 
-def encode(value) -> str:
-    """`value` as compact JSON text.  A lone surrogate (from a file read with
-    `surrogateescape`) is not UTF-8, which orjson refuses; the standard
-    encoder escapes it."""
-    _calls[0] += 1
-    if _calls[0] <= STANDARD_FIRST:
-        return _ENCODER.encode(value)
-    import orjson
+class Encoder:
+    """Compact JSON text: the standard encoder's for the first
+    `STANDARD_FIRST` values, orjson's after them (the same text).  orjson
+    encodes a page's findings 9x faster (0.17 M instructions for five), but
+    importing it costs 8-16 M (it imports uuid, platform and dataclasses):
+    more than a pre-commit run on a few files spends encoding.  A long run
+    pays for it after its first values."""
 
-    try:
-        return orjson.dumps(value).decode()
-    except TypeError:  # orjson.JSONEncodeError
-        return _ENCODER.encode(value)
+    def __init__(self) -> None:
+        self.encoded = 0  # values encoded so far
+
+    def encode(self, value) -> str:
+        """`value` as compact JSON text.  A lone surrogate (from a file read
+        with `surrogateescape`) is not UTF-8, which orjson refuses; the
+        standard encoder escapes it."""
+        self.encoded += 1
+        if self.encoded <= STANDARD_FIRST:
+            return _ENCODER.encode(value)
+        import orjson
+
+        try:
+            return orjson.dumps(value).decode()
+        except TypeError:  # orjson.JSONEncodeError
+            return _ENCODER.encode(value)
+
+
+# The process's encoder, shared by every report it writes (JSON, JSONL and
+# SARIF, and a pool worker's text, `Reporter.document_text`): orjson's import
+# is paid once a process, so what the whole process has encoded decides
+# when it is worth it.
+PROCESS_ENCODER = Encoder()
+encode = PROCESS_ENCODER.encode
 
 
 def finding_to_dict(f) -> dict:
