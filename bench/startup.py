@@ -2,6 +2,7 @@
 """One file's wall time: what a pre-commit user waits for (issue 14, Done-when 3).
 
     python bench/startup.py [FILE] [--runs 10] [--cmd scrapelint]
+    python bench/startup.py [FILE] --instructions [--cmd scrapelint]
 
 Times `scrapelint check FILE --format json --output X --jobs 1` (as
 ../shared/bench/bench.py does) and the plain `scrapelint check FILE`, each
@@ -16,6 +17,12 @@ the package from source.  The warm-up run fills the user's caches
 (`scrapelint.usercache`: entry points, compiled regexes, phrase-list
 literals), as any earlier run of the command on the machine would have.
 On a shared machine, read the fastest run as well as the median.
+
+`--instructions` prints, instead of times, the instructions valgrind's
+cachegrind counts in the JSON run (deterministic where wall time drifts
+2x on a busy machine): with a warm user cache (a cache folder of its own,
+filled by two runs first) and with an empty one.  `PYTHONHASHSEED` is
+fixed for these runs: set and dict orders change what some steps cost.
 """
 
 from __future__ import annotations
@@ -74,12 +81,33 @@ def top_imports(cmd: list[str], env: dict, count: int) -> list[tuple[int, int, s
     return sorted(rows, reverse=True)[:count]
 
 
+def instructions(cmd: list[str], env: dict, work: str) -> tuple[int, int]:
+    """Instructions of one run of `cmd` with a warm user cache, and with an empty one."""
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    counted = []
+    for warm in (True, False):
+        cache = tempfile.mkdtemp(dir=work)
+        run_env = {**env, "XDG_CACHE_HOME": cache, "PYTHONHASHSEED": "0"}
+        for _ in range(2 if warm else 0):
+            subprocess.run(cmd, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                               *cmd], env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        refs = [line for line in proc.stderr.splitlines() if "I   refs" in line or "I refs" in line]
+        if not refs:
+            sys.exit(f"valgrind gave no count: {proc.stderr[-2000:]}")
+        counted.append(int(refs[-1].split()[-1].replace(",", "")))
+    return counted[0], counted[1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("file", nargs="?", help="a Markdown article (default: the first of ../shared/corpus)")
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--cmd", default="scrapelint", help="the scrapelint executable")
     ap.add_argument("--imports", type=int, default=12, help="how many of the costliest imports to list")
+    ap.add_argument("--instructions", action="store_true",
+                    help="count the JSON run's instructions (valgrind), warm and cold user cache, instead of timing")
     a = ap.parse_args()
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -95,6 +123,11 @@ def main() -> None:
         cases = [("check FILE --format json --output X --jobs 1",
                   [a.cmd, "check", str(one), "--format", "json", "--output", out, "--jobs", "1"]),
                  ("check FILE", [a.cmd, "check", str(one)])]
+        if a.instructions:
+            warm, cold = instructions(cases[0][1], env, work)
+            print(f"one file: {one} ({one.stat().st_size} bytes)")
+            print(f"{cases[0][0]}: {warm / 1e6:,.1f} M instructions (warm user cache), {cold / 1e6:,.1f} M (empty)")
+            return
         print(f"one file: {one} ({one.stat().st_size} bytes), {a.runs} runs each, {os.cpu_count()} cores")
         print(f"{'command':48} {'median s':>9} {'fastest s':>9}")
         for label, cmd in cases:
