@@ -9,7 +9,7 @@ from re import _casefix
 
 import pytest
 
-from scrapelint.analysis.caseblind import at_boundary, fold, is_word_char, occurrences
+from scrapelint.analysis.caseblind import at_boundary, confusable, fold, is_word_char, lower, occurrences
 from scrapelint.rules.titles import only_inside_longer_words
 
 
@@ -43,6 +43,21 @@ def test_every_character_matches_as_the_regex_matches_it():
     for word in text:
         found = [start for start, _ in occurrences(word, text)]
         assert found == [m.start() for m in re.finditer(re.escape(word), text, re.IGNORECASE)], word
+
+
+@pytest.mark.parametrize("letters", ["sign up here", "kırmızı başlık", "ο τίτλος σας", "10 µg", "мой блог ṡ ﬅ"])
+def test_a_letter_read_otherwise_than_its_lower_case_is_confusable(letters):
+    """Where a case-blind regex reads a character as one of `letters` and
+    its lower case is not that letter, its lower case is one of
+    `confusable(letters)` (or holds the dot "İ" lower-cases with): the
+    lines a phrase gate looks at again (`PhraseGroup`)."""
+    text = _cased_and_more()
+    lowered = lower(letters)
+    odd = confusable(lowered)
+    for letter in set(lowered):
+        for c in re.findall(re.escape(letter), text, re.IGNORECASE):
+            assert c.lower() == letter or c == "\u0130" or c.lower() in odd, (letter, c)
+    assert confusable("sign up") == "ıſ" and confusable("kırmızı") == "i"
 
 
 @pytest.mark.parametrize("word,body,expected", [

@@ -30,19 +30,37 @@ def _variants() -> tuple[re.Pattern, dict[int, str]]:
     return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(mapped)) + "]"), mapped
 
 
+def lower(text: str) -> str:
+    """`text.lower()`, but "İ" to "i" (not "i" and a combining dot) as
+    `re.IGNORECASE` reads it: the only letter whose lower case is two
+    characters, so the length stays."""
+    return (text.replace("\u0130", "i") if "\u0130" in text else text).lower()
+
+
 def fold(text: str) -> str:
     """`text` with every character replaced by the one that stands for all
     the characters `re.IGNORECASE` holds equal to it: its simple lower case
     (`str.lower` of one character, but "İ" to "i"), one letter of each of
     `re`'s extra classes.  Same length as `text`, so offsets carry over."""
-    if "\u0130" in text:  # the only letter whose lower case is two characters
-        text = text.replace("\u0130", "i")
-    lowered = text.lower()
+    lowered = lower(text)
     if not lowered.isascii():
         others, mapped = _variants()
         if others.search(lowered):
             lowered = lowered.translate(mapped)
     return lowered
+
+
+def confusable(letters: str) -> str:
+    """The lower-case characters a case-blind regex reads as one of
+    `letters` (lower-case) that `str.lower` never turns into it: "ı" and
+    "ſ" for "i" and "s", "ς" for "σ", "i" for "ı" (`re`'s extra case
+    classes).  A gate that looks for `letters` in lower-cased text must
+    test a text holding one of them again, folded.  (`CASE_ODD` is what
+    reads as an ASCII letter.)"""
+    from re import _casefix
+
+    present = set(letters)
+    return "".join(chr(c) for c, others in _casefix._EXTRA_CASES.items() if not present.isdisjoint(map(chr, others)))
 
 
 def occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:

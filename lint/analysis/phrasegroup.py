@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import compress
+from functools import cached_property
+from itertools import accumulate, compress
 from typing import Iterable, Iterator, NamedTuple, Sequence
+
+from scrapelint.analysis.caseblind import confusable, fold
 
 KEYLESS_MAX = 120  # entries without a required literal are tried on lines this short
 ANY_DIGIT = re.compile(r"\d").search
@@ -97,8 +100,9 @@ class PhraseGroup:
             self.digit_gated += [(pos, k) for k in list_gates.digit]
             self.ungated += [(pos, k) for k in list_gates.ungated]
         self.matcher = LiteralMatcher({literal: tuple(owners) for literal, owners in gates.items()})
-        # what `_expanded_lines` tests again on a line the lower-cased join cuts back
-        self.recheck = [(literal, *owner) for literal, owners in gates.items() for owner in owners]
+        # what a line the lower-cased join misreads holds, lower-cased: a letter a case-blind
+        # regex reads as one of the literals' ("ſ" as "s"), or the dot "İ" lower-cases with
+        self.misread = confusable("".join(gates)) + "\u0307"
 
     def candidates(self, lines: list[str], joined_lower: str, starts: list[int],
                    keyless_max: int = KEYLESS_MAX) -> list[dict[int, Iterable[int]]]:
@@ -108,16 +112,9 @@ class PhraseGroup:
         an entry without one, or with a key too short to gate a long line, is
         tried only on lines up to `keyless_max` characters."""
         todos: list[dict[int, Iterable[int]]] = [{} for _ in self.sets]
-        for end, owners in self.matcher.ends(joined_lower):
-            i = bisect_right(starts, end) - 1
-            for pos, entries, short, written in owners:
-                if (short and len(lines[i]) > keyless_max) or (written is not None and written not in lines[i]):
-                    continue
-                todo = todos[pos]
-                for k in entries:
-                    todo.setdefault(k, set()).add(i)
-        if self.recheck and "\u0307" in joined_lower:  # "İ" lower-cases to "i\u0307"
-            self._expanded_lines(lines, todos, keyless_max)
+        self._add_found(joined_lower, starts, None, lines, todos, keyless_max)
+        if any(map(joined_lower.__contains__, self.misread)):
+            self._misread_lines(lines, todos, keyless_max)
         if self.digit_gated or self.ungated:
             short_lines = list(compress(range(len(lines)), map(keyless_max.__ge__, map(len, lines))))
             for pos, k in self.ungated:
@@ -128,17 +125,42 @@ class PhraseGroup:
                     todos[pos][k] = with_digit
         return todos
 
-    def _expanded_lines(self, lines: list[str], todos: list[dict[int, Iterable[int]]], keyless_max: int) -> None:
-        """Every gate tested again on the lines holding "İ", on the line as
-        written (a case-sensitive literal) or lower-cased by itself: in the
-        lower-cased join such a line is cut back to its length (see
-        `lowered_join`), and a literal near its end may be cut off."""
-        for i, line in enumerate(lines):
-            if "\u0130" not in line:
-                continue
-            lowered = line.lower()
-            for literal, pos, entries, short, written in self.recheck:
-                if (short and len(line) > keyless_max) or (written not in line if written else literal not in lowered):
+    def _add_found(self, text: str, starts: list[int], rows: list[int] | None, lines: list[str],
+                   todos: list[dict[int, Iterable[int]]], keyless_max: int) -> None:
+        """Each list's entries -> the lines holding a literal they require,
+        found in `text`: `lines` (or the lines `rows` of them) joined, the
+        offsets of their starts `starts`."""
+        for end, owners in self.matcher.ends(text):
+            i = bisect_right(starts, end) - 1
+            if rows is not None:
+                i = rows[i]
+            for pos, entries, short, written in owners:
+                if (short and len(lines[i]) > keyless_max) or (written is not None and written not in lines[i]):
+                    continue
+                todo = todos[pos]
+                for k in entries:
+                    todo.setdefault(k, set()).add(i)
+
+    @cached_property
+    def odd_literals(self) -> list[tuple[str, int, tuple[int, ...], bool, str | None]]:
+        """The literals folding changes ("ı" in one), folded, with each owner:
+        `_misread_lines` looks for them line by line.  Found when a page
+        first needs them, not when a run starts."""
+        return [(fold(literal), *owner) for literal, owners in zip(self.matcher.literals, self.matcher.values)
+                if not literal.isascii() and fold(literal) != literal for owner in owners]
+
+    def _misread_lines(self, lines: list[str], todos: list[dict[int, Iterable[int]]], keyless_max: int) -> None:
+        """The gates found again on the lines the lower-cased join misreads
+        (see `misread`), this time in the lines folded, as a case-blind regex
+        reads them (`caseblind.fold`): in the join, "ſ" is not "s", and a
+        line holding "İ" is cut back to its length (see `lowered_join`)."""
+        rows = [i for i, lowered in enumerate(map(str.lower, lines)) if any(c in lowered for c in self.misread)]
+        folded = [fold(lines[i]) for i in rows]
+        self._add_found("\n".join(folded), list(accumulate(map((1).__add__, map(len, folded)), initial=0)), rows,
+                        lines, todos, keyless_max)
+        for literal, pos, entries, short, written in self.odd_literals:
+            for i, text in zip(rows, folded):
+                if (short and len(lines[i]) > keyless_max) or (written not in lines[i] if written else literal not in text):
                     continue
                 for k in entries:
                     todos[pos].setdefault(k, set()).add(i)

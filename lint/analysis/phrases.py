@@ -20,6 +20,7 @@ from itertools import accumulate
 from typing import Container, Iterable, NamedTuple
 
 from scrapelint.analysis import openings
+from scrapelint.analysis.caseblind import lower
 from scrapelint.analysis.openings import literal_runs, opening_literals, phrase_openings, search_in_line
 from scrapelint.analysis.phrasegroup import KEYLESS_MAX, Gates, PhraseGroup
 
@@ -180,8 +181,9 @@ def weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, ...] 
     """For an entry without a required literal: something cheaper to test
     than the entry, which every match still holds.  Either strings of any
     length one of which every match contains ("©", "@"; lower-cased under
-    `ignore_case`), or DIGIT; None when there is nothing.  An exact gate:
-    it only skips lines the entry cannot match."""
+    `ignore_case`, "İ" to "i" as the regex reads it), or DIGIT; None when
+    there is nothing.  An exact gate: it only skips lines the entry cannot
+    match."""
     from re import _parser as sre_parse  # CPython's parser; only read, never changed
 
     try:
@@ -190,7 +192,7 @@ def weak_requirement(pattern: str, ignore_case: bool = True) -> tuple[str, ...] 
         return None
     need = _requirement(list(parsed), ignore_case)
     if isinstance(need, tuple) and ignore_case:
-        need = tuple(x.lower() for x in need)
+        need = tuple(map(lower, need))
     return need
 
 
@@ -375,8 +377,9 @@ class PhraseSet:
             # prefix and line entries are matched where the line's lead ends
             self.sources = [e.pattern + (TRAIL if mode == "line" else "") for e in entries]
             keys = [entry_literals(e) for e in entries]
-            # a case-sensitive list is gated on the text as written ("AP", not "ap")
-            self.keys = [k if k is None or not ignore_case else tuple(x.lower() for x in k) for k in keys]
+            # a case-sensitive list is gated on the text as written ("AP", not "ap"), a case-blind
+            # one lower-cased ("İ" to "i", as its regexes read it: `caseblind.lower`)
+            self.keys = [k if k is None or not ignore_case else tuple(map(lower, k)) for k in keys]
             self.gates = self._gates(entries, mode)
             # where an `any` entry's matches can start (`openings`): it is tried there only
             self.openings = entry_openings(entries) if mode == "any" else None
