@@ -20,10 +20,11 @@ class DocResult:
     A parallel run's main process needs little of a worker's findings: the
     accounting reads each finding's code, name, severity and whether it has
     a fix (`tally`), and a format whose text depends on the document alone
-    (`Reporter.document_text`) has its text written by the worker (`rendered`).  So
-    a result crosses processes with its findings pickled into one bytes
-    object, unpickled only if something reads `findings`: most of what the
-    main process spent per document went to unpickling them."""
+    (`Reporter.document_text`) has its text written by the worker
+    (`rendered`).  So a result crosses processes with its findings pickled
+    into one bytes object, unpickled only if something reads `findings`:
+    most of what the main process spent per document went to unpickling
+    them."""
 
     __slots__ = ("display", "_findings", "_packed", "_tally", "rendered", "fixed", "diff", "errors", "documents",
                  "collected", "timings", "profile")

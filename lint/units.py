@@ -187,20 +187,12 @@ def _timed_iter(label: str, items: Iterator[Document]) -> Iterator[Document]:
         yield item
 
 
-def process_unit(unit: tuple) -> list[DocResult]:
+def process_unit(unit: tuple, render: Callable | None = None) -> list[DocResult]:
+    """The unit's results; with `render` (a `Reporter.document_text`), each
+    result with findings also carries its report text."""
     results = _process_unit(unit)
-    if timings.TIMER is not None and results:
-        results[-1].timings = timings.TIMER.drain()
-    return results
-
-
-def process_unit_in_pool(unit: tuple) -> list[DocResult]:
-    """`process_unit` in a pool worker, which also writes each result's
-    report text when the format can (see `Reporter.document_text`)."""
-    results = _process_unit(unit)
-    if _RENDER:
-        render = _RENDER[0]
-        timer = timings.TIMER
+    timer = timings.TIMER
+    if render is not None:
         if timer is not None:
             timer.start("stage: output (reporter)")
         for result in results:
@@ -208,9 +200,15 @@ def process_unit_in_pool(unit: tuple) -> list[DocResult]:
                 result.rendered = render(result)
         if timer is not None:
             timer.stop()
-    if timings.TIMER is not None and results:
-        results[-1].timings = timings.TIMER.drain()
+    if timer is not None and results:
+        results[-1].timings = timer.drain()
     return results
+
+
+def process_unit_in_pool(unit: tuple) -> list[DocResult]:
+    """`process_unit` in a pool worker, which also writes the report text
+    of a format that can (see `init_rendering`)."""
+    return process_unit(unit, _RENDER[0] if _RENDER else None)
 
 
 def _process_unit(unit: tuple) -> list[DocResult]:
