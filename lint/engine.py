@@ -44,7 +44,7 @@ class RunOptions(NamedTuple):
     follow_outside_links: bool = False
     fingerprints: bool = True  # False when neither the format nor a baseline uses them
     # a format whose text for a document the workers of a parallel run write
-    # (its reporter has `render`), so the main process only copies it
+    # (`Reporter.document_text`), so the main process only copies it
     rendered_format: str | None = None
 
 

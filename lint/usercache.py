@@ -49,6 +49,21 @@ def write(name: str, value: Any) -> None:
     write_bytes(name, data)
 
 
+def file_stamps(paths) -> str:
+    """Each file's path, size and modification time: what a value computed
+    from the files is kept under (`write_marshal`'s `made_from`), so that
+    changing, replacing or moving one reads another file.  OSError when a
+    file cannot be looked at."""
+    return repr([(str(p), st.st_size, st.st_mtime_ns) for p, st in zip(paths, map(os.stat, paths))])
+
+
+def marshal_name(kind: str, made_from: str) -> str:
+    """The file name of a value of `kind` kept under `made_from`."""
+    import zlib
+
+    return f"{kind}-{zlib.crc32(made_from.encode()):08x}.marshal"
+
+
 def read_marshal(name: str, made_from: str) -> Any:
     """The value kept by `write_marshal(name, made_from, value)`, or None when
     the file is missing, unreadable or was made from anything else."""

@@ -497,26 +497,26 @@ def _kept_as(name: str, mode: str, extra: tuple[str, ...], ignore_case: bool) ->
     parsing the layout's eight lists, the literals of ~230 entries and
     their gates cost a one-file run ~20 M instructions (5%); reading them
     back costs a tenth of that.  None when a file cannot be looked at."""
-    import zlib
+    from scrapelint import usercache
 
     code = _code_stats()
     try:
-        path = os.path.join(importlib.import_module(DATA_PACKAGE).__path__[0], "data", name)
-        st = os.stat(path)
+        list_file = usercache.file_stamps([os.path.join(importlib.import_module(DATA_PACKAGE).__path__[0], "data", name)])
     except OSError:
         return None
     if code is None:
         return None
-    made_from = repr((KEPT_FORMAT, sys.version, name, mode, extra, ignore_case, path, st.st_size, st.st_mtime_ns, code))
-    return f"phrase-list-{zlib.crc32(made_from.encode()):08x}.marshal", made_from
+    made_from = repr((KEPT_FORMAT, sys.version, name, mode, extra, ignore_case, list_file, code))
+    return usercache.marshal_name("phrase-list", made_from), made_from
 
 
 @lru_cache(maxsize=1)
 def _code_stats() -> str | None:
     """The compiling modules' paths, sizes and times (once a process)."""
+    from scrapelint import usercache
+
     try:
-        files = [__file__, *(sys.modules[m].__file__ for m in _MADE_BY)]
-        return repr([(f, st.st_size, st.st_mtime_ns) for f, st in zip(files, map(os.stat, files))])
+        return usercache.file_stamps([__file__, *(sys.modules[m].__file__ for m in _MADE_BY)])
     except (OSError, TypeError, KeyError):
         return None
 

@@ -71,12 +71,10 @@ def compiled_check(schema_json: str) -> Callable[[object], bool] | None:
 
 def _validator(schema_json: str) -> tuple[Callable, tuple]:
     """The schema's validate function and the exceptions it raises."""
-    import zlib
-
     from scrapelint import usercache
 
     made_from = f"{CACHE_FORMAT}\0{schema_json}\0{_installed_fastjsonschema()}\0{sys.version}"
-    name = f"schema-{zlib.crc32(made_from.encode()):08x}.marshal"
+    name = usercache.marshal_name("schema", made_from)
     kept = usercache.read_marshal(name, made_from)
     if not (type(kept) is tuple and len(kept) == 2 and type(kept[0]) is str and type(kept[1]) is type(_validator.__code__)):
         kept = _generate(schema_json)
@@ -108,10 +106,12 @@ def _installed_fastjsonschema() -> str:
     fastjsonschema: its files' names, sizes and modification times."""
     from importlib.util import find_spec
 
+    from scrapelint import usercache
+
     spec = find_spec("fastjsonschema")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("fastjsonschema")
     folder = spec.submodule_search_locations[0]
     with os.scandir(folder) as entries:
-        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.name.endswith(".py"))
-    return f"{folder}\0{files!r}"
+        files = sorted(e.path for e in entries if e.name.endswith(".py"))
+    return usercache.file_stamps(files)

@@ -48,9 +48,6 @@ def table() -> dict[str, int]:
     pre-commit run, so it is kept in the user's cache (`scrapelint.usercache`,
     marshalled: 14 M to read) under the lists' paths, sizes and times and
     the field width."""
-    import os
-    import zlib
-
     from scrapelint import usercache
 
     # the package's data folder, found without importing the package (its
@@ -59,11 +56,10 @@ def table() -> dict[str, int]:
     base = Path(next(iter(spec.submodule_search_locations))) / "stop-words"
     files = [base / f"{lang}.txt" for lang in LANGUAGES]
     try:
-        made_from = repr(["shared", FIELD, *((str(f), st.st_size, st.st_mtime_ns)
-                                             for f, st in zip(files, map(os.stat, files)))])
+        made_from = repr(["shared", FIELD, usercache.file_stamps(files)])
     except OSError:
         made_from = None
-    name = f"stopwords-{zlib.crc32(made_from.encode()):08x}.marshal" if made_from else None
+    name = usercache.marshal_name("stopwords", made_from) if made_from else None
     kept = usercache.read_marshal(name, made_from) if name else None
     if type(kept) is dict:
         return kept

@@ -46,6 +46,10 @@ class Reporter:
     def start(self) -> None:
         pass
 
+    def text_of(self, result: DocResult) -> str:
+        """`document_text(result)`, or what a worker already wrote of it."""
+        return result.rendered if result.rendered is not None else self.document_text(result)
+
     def document(self, result: DocResult) -> None:
         raise NotImplementedError
 

@@ -90,8 +90,7 @@ class JsonReporter(Reporter):
     def document(self, result) -> None:
         if not result.tally:
             return
-        text = result.rendered if result.rendered is not None else self.document_text(result)
-        self.stream.write(("\n  " if self._first else ",\n  ") + text)
+        self.stream.write(("\n  " if self._first else ",\n  ") + self.text_of(result))
         self._first = False
 
     def finish(self, summary: Summary) -> None:

@@ -27,4 +27,4 @@ class JsonlReporter(Reporter):
 
     def document(self, result) -> None:
         if result.tally:
-            self.stream.write(result.rendered if result.rendered is not None else self.document_text(result))
+            self.stream.write(self.text_of(result))
